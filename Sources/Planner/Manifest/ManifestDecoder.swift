@@ -1,0 +1,302 @@
+import Foundation
+
+/// Turns checked manifest values into the model, applying the rules that need one resource and its
+/// provider: budget periods, money precision, provider limits, credentials, ranges from the provider docs.
+struct ManifestDecoder {
+    private(set) var diagnostics: [Diagnostic] = []
+
+    // MARK: Providers
+
+    mutating func provider(alias: String, _ object: CheckedObject) -> ProviderConfig? {
+        guard let kindText = object["type"]?.string, let kind = ProviderKind(rawValue: kindText) else { return nil }
+        guard let account = object[kind.accountKey]?.string else {
+            if object.keyLocations[kind.accountKey] == nil {
+                report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `\(kind.accountKey)`",
+                       hint: "the \(kind.displayName) \(accountDescription(kind)) its resources live in")
+            }
+            return nil
+        }
+        if kind == .criteo, !account.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            report(object["advertiser"]?.location ?? object.location,
+                   "criteo `advertiser` must be the numeric advertiser id, found `\(account)`")
+        }
+
+        var currency: Currency?
+        if let code = object["currency"]?.string {
+            currency = Currency(code: code)
+            if currency == nil {
+                let hint = NameSuggester.suggestion(for: code, among: Currency.activeCodes.sorted()).map { "did you mean `\($0)`?" }
+                    ?? "use an ISO 4217 code such as USD or EUR"
+                report(object["currency"]?.location ?? object.location, "`currency` must be an ISO 4217 currency code, found `\(code)`", hint: hint)
+            }
+        } else if kind.hasMoney, object.keyLocations["currency"] == nil {
+            report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `currency`",
+                   hint: "the ISO 4217 code its budgets and bids are in, such as USD")
+        }
+
+        var endpoint: URL?
+        if let text = object["endpoint"]?.string {
+            if let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+               url.host?.isEmpty == false {
+                endpoint = url
+            } else {
+                report(object["endpoint"]?.location ?? object.location, "`endpoint` must be an http or https URL, found `\(text)`")
+            }
+        }
+
+        var credentials: [String: CredentialReference] = [:]
+        if let block = object["credentials"]?.object {
+            for (name, value) in block.fields.sorted(by: { $0.key < $1.key }) {
+                guard let text = value.string else { continue }
+                if let reference = CredentialReference(reference: text) {
+                    credentials[name] = reference
+                } else {
+                    let variable = kind.credentialDefaults.first { $0.name == name }?.environmentVariable ?? "VARIABLE"
+                    // Never repeat the value: it may be a real secret pasted by mistake.
+                    report(value.location, "credential `\(name)` of provider `\(alias)` is not an environment reference",
+                           hint: text.hasPrefix("env:") ? "write env: followed by a variable name such as env:\(variable)"
+                                : "literal credentials are not allowed in manifests; write env:\(variable) and set that variable")
+                }
+            }
+        }
+
+        var limits: RateLimits?
+        if let block = object["limits"]?.object {
+            limits = RateLimits(concurrency: block["concurrency"]?.integer, requestsPerMinute: block["requests_per_minute"]?.integer)
+        }
+
+        let prune = object["prune"]?.string.flatMap(PrunePolicy.init(rawValue:)) ?? PrunePolicy.none
+        return ProviderConfig(alias: alias, kind: kind, account: account, currency: currency, prune: prune, endpoint: endpoint,
+                              credentials: credentials, limits: limits, safety: object["safety"]?.object.map(safety),
+                              location: object.location)
+    }
+
+    func safety(_ object: CheckedObject) -> SafetyThresholds {
+        SafetyThresholds(maxChangePercent: object["max_change_percent"]?.decimal,
+                         maxSpendIncreasePercent: object["max_spend_increase_percent"]?.decimal,
+                         maxSpendIncrease: object["max_spend_increase"]?.decimal)
+    }
+
+    private func accountDescription(_ kind: ProviderKind) -> String {
+        switch kind {
+        case .nextroll: return "advertisable EID"
+        case .criteo: return "advertiser id"
+        case .topsort: return "vendor id"
+        case .jivox: return "account id"
+        }
+    }
+
+    // MARK: Campaigns
+
+    mutating func campaign(_ object: CheckedObject, provider: ProviderConfig?) -> Campaign? {
+        guard let name = object["name"]?.string, let alias = object["provider"]?.string else { return nil }
+        guard let provider else { return nil }
+        let currency = provider.currency
+        var campaign = Campaign(name: name, provider: alias, location: object.location)
+        campaign.pinnedID = object["id"]?.string
+        campaign.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
+        if let budget = object["budget"]?.object { campaign.budget = self.budget(budget, provider: provider) }
+        if let schedule = object["schedule"]?.object {
+            campaign.schedule = Schedule(start: schedule["start"]?.date, end: schedule["end"]?.date)
+            if let start = schedule["start"]?.date, let end = schedule["end"], let endDate = end.date, endDate <= start {
+                report(end.location, "schedule `end` (\(endDate)) must be after `start` (\(start))", hint: "end is exclusive: the campaign stops at the start of that day")
+            }
+        }
+        if let bidding = object["bidding"]?.object { campaign.bidding = self.bidding(bidding, currency: currency, provider: provider) }
+        campaign.retargeting = object["retargeting"]?.boolean
+        campaign.goal = object["goal"]?.string.flatMap(CriteoGoal.init(rawValue:))
+        campaign.externalID = object["external_id"]?.string
+        if let targeting = object["targeting"]?.object {
+            campaign.targeting = selection(targeting, what: "segment id", read: { $0.integer })
+        }
+        if let groups = object["adgroups"]?.sequence {
+            for group in groups {
+                if let object = group.object, let adGroup = adGroup(object) { campaign.adGroups.append(adGroup) }
+            }
+        }
+        return campaign
+    }
+
+    private mutating func budget(_ object: CheckedObject, provider: ProviderConfig) -> Budget? {
+        let kind = provider.kind
+        if let uncapped = object["uncapped"] {
+            guard uncapped.boolean == true else {
+                report(uncapped.location, "`uncapped` can only be true", hint: "to cap spend, give `amount` and `period` instead")
+                return nil
+            }
+            guard kind.supportsUncappedBudget else {
+                report(uncapped.location, "\(kind.displayName) cannot run a campaign without a budget",
+                       hint: "give `amount` and `period` (\(periodList(kind)))")
+                return nil
+            }
+            return .uncapped
+        }
+        guard let amount = object["amount"], let value = amount.decimal, let periodValue = object["period"],
+              let period = periodValue.string.flatMap(BudgetPeriod.init(rawValue:)) else { return nil }
+        var valid = true
+        if !kind.supportedBudgetPeriods.contains(period) {
+            report(periodValue.location, "\(kind.displayName) cannot express a \(period.rawValue) budget",
+                   hint: "use \(periodList(kind))\(kind == .nextroll ? " (NextRoll stores a weekly budget; daily is weekly / 7)" : "")")
+            valid = false
+        }
+        guard let currency = provider.currency else { return nil }
+        let money = Money(value, currency)
+        if !money.isRepresentable {
+            reportPrecision(amount, key: "amount", currency: currency)
+            valid = false
+        } else if kind == .topsort, let minor = money.minorUnits, minor >= 2_000_000_000 {
+            report(amount.location, "Topsort budgets must be below 2,000,000,000 minor units; \(money) is \(minor)")
+            valid = false
+        } else if kind == .topsort, money.minorUnits == nil {
+            report(amount.location, "Topsort budgets must be below 2,000,000,000 minor units; \(money) is larger")
+            valid = false
+        }
+        return valid ? .capped(money, period) : nil
+    }
+
+    private func periodList(_ kind: ProviderKind) -> String {
+        let periods = kind.supportedBudgetPeriods.map(\.rawValue)
+        return periods.count > 1 ? periods.dropLast().joined(separator: ", ") + " or " + (periods.last ?? "") : periods.joined()
+    }
+
+    private mutating func bidding(_ object: CheckedObject, currency: Currency?, provider: ProviderConfig) -> Bidding {
+        var bidding = Bidding()
+        bidding.cpc = money(object["cpc"], key: "cpc", currency: currency)
+        bidding.cpm = money(object["cpm"], key: "cpm", currency: currency)
+        bidding.maxCPM = money(object["max_cpm"], key: "max_cpm", currency: currency)
+        bidding.strategy = object["type"]?.string.flatMap(TopsortCampaignType.init(rawValue:))
+        bidding.objective = object["objective"]?.string.flatMap(AutobiddingObjective.init(rawValue:))
+        bidding.targetROAS = object["target_roas"]?.decimal
+        bidding.charge = object["charge"]?.string.flatMap(ChargeType.init(rawValue:))
+        if let strategy = bidding.strategy, strategy != .autobidding {
+            for key in ["objective", "target_roas"] {
+                if let value = object[key] {
+                    report(value.location, "`\(key)` only applies to autobidding campaigns; this one is `\(strategy.rawValue)`",
+                           hint: "set `type: autobidding` or remove `\(key)`")
+                }
+            }
+        }
+        return bidding
+    }
+
+    private mutating func money(_ value: CheckedValue?, key: String, currency: Currency?) -> Money? {
+        guard let value, let amount = value.decimal, let currency else { return nil }
+        let money = Money(amount, currency)
+        guard money.isRepresentable else {
+            reportPrecision(value, key: key, currency: currency)
+            return nil
+        }
+        return money
+    }
+
+    private mutating func reportPrecision(_ value: CheckedValue, key: String, currency: Currency) {
+        let places = currency.minorUnitExponent
+        report(value.location, "`\(key)` has more decimals than \(currency.code) allows (\(places == 0 ? "none" : String(places)))",
+               hint: "\(currency.code) amounts are charged in \(places == 0 ? "whole units" : "units of \(Decimal(sign: .plus, exponent: -places, significand: 1))")")
+    }
+
+    private mutating func adGroup(_ object: CheckedObject) -> AdGroup? {
+        guard let name = object["name"]?.string else { return nil }
+        var group = AdGroup(name: name, location: object.location)
+        group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
+        if let segments = object["segments"]?.object {
+            group.segments = selection(segments, what: "segment", read: { $0.string })
+        }
+        if let geo = object["geo"]?.object {
+            group.geo = selection(geo, what: "geo target", read: geoTarget)
+        }
+        if let ads = object["ads"]?.sequence {
+            group.ads = uniqueSet(ads, what: "ad", read: { $0.string })
+        }
+        return group
+    }
+
+    private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
+        guard let object = value.object, let eid = object["eid"]?.string else { return nil }
+        for kind in GeoTarget.Kind.allCases {
+            if let field = object[kind.rawValue] {
+                let text = field.string ?? field.integer.map(String.init)
+                return text.map { GeoTarget(kind: kind, value: $0, eid: eid) }
+            }
+        }
+        return nil
+    }
+
+    /// Reads `{ include: [...], exclude: [...] }`, reporting members listed twice or on both sides.
+    private mutating func selection<Element>(_ object: CheckedObject, what: String,
+                                             read: (CheckedValue) -> Element?) -> Selection<Element> {
+        let include = object["include"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
+        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
+        if let excluded = object["exclude"]?.sequence {
+            for value in excluded {
+                if let element = read(value), include.contains(element) {
+                    report(value.location, "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
+                }
+            }
+        }
+        return Selection(include: include, exclude: exclude)
+    }
+
+    private mutating func uniqueSet<Element>(_ values: [CheckedValue], what: String, read: (CheckedValue) -> Element?) -> Set<Element> {
+        var seen: [Element: SourceLocation] = [:]
+        for value in values {
+            guard let element = read(value) else { continue }
+            if let first = seen[element] {
+                report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first.line)")
+            } else {
+                seen[element] = value.location
+            }
+        }
+        return Set(seen.keys)
+    }
+
+    private func display<Element>(_ element: Element) -> String {
+        if let geo = element as? GeoTarget { return "`\(geo.eid)`" }
+        return "`\(element)`"
+    }
+
+    // MARK: Segments and retail campaigns
+
+    mutating func segment(_ object: CheckedObject, provider: ProviderConfig?) -> AudienceSegment? {
+        guard let id = object["id"]?.string, let alias = object["provider"]?.string, provider != nil else { return nil }
+        var segment = AudienceSegment(id: id, provider: alias, location: object.location)
+        // NextRoll keeps conversion values in USD whatever the advertisable's currency.
+        segment.conversionValue = money(object["conversion_value"], key: "conversion_value", currency: Currency(code: "USD"))
+        segment.duration = object["duration"]?.integer
+        if object.keyLocations["conversion_value"] == nil, object.keyLocations["duration"] == nil {
+            report(object.location, "segment `\(id)` sets nothing", hint: "give `conversion_value`, `duration` or both")
+        }
+        return segment
+    }
+
+    mutating func retailCampaign(_ object: CheckedObject, provider: ProviderConfig?) -> RetailCampaign? {
+        guard let idx = object["idx"]?.integer, let alias = object["provider"]?.string, provider != nil else { return nil }
+        var campaign = RetailCampaign(provider: alias, idx: idx, location: object.location)
+        if let trackers = object["trackers"]?.sequence {
+            campaign.trackers = uniqueSet(trackers, what: "tracker", read: { $0.string })
+        }
+        var seen: [AssetExport: SourceLocation] = [:]
+        for value in object["exports"]?.sequence ?? [] {
+            guard let export = value.object, let format = export["format"]?.string.flatMap(AssetExport.Format.init(rawValue:)) else { continue }
+            let resolution = export["resolution"]?.integer ?? 1
+            let asset = AssetExport(format: format, resolution: resolution)
+            if resolution == 2, !format.supportsDoubleResolution {
+                report(export["resolution"]?.location ?? value.location, "Jivox exports \(format.rawValue) only at resolution 1",
+                       hint: "2x is only supported for png, jpg and gif")
+                continue
+            }
+            if let first = seen[asset] {
+                report(value.location, "export \(asset) is listed twice", hint: "first listed at line \(first.line)")
+                continue
+            }
+            seen[asset] = value.location
+            campaign.exports.append(asset)
+        }
+        campaign.tagsFolder = object["tags"]?.string
+        return campaign
+    }
+
+    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+}

@@ -1,0 +1,31 @@
+/// A mapping with a fixed set of keys.
+public struct ObjectSchema: Sendable {
+    /// What the mapping is, for messages ("campaign", "budget").
+    public var name: String
+    public var description: String
+    public var properties: [SchemaProperty]
+    /// Groups of keys of which exactly one group must be given in full (`amount`+`period`, or `uncapped`).
+    public var alternatives: [[String]]
+    /// Whether keys starting with `x-` are allowed and ignored (top level, to hold anchors).
+    public var allowsExtensionKeys: Bool
+    /// For a resource (a mapping with a `provider` key): the provider types it can live on.
+    public var resourceProviders: Set<ProviderKind>?
+    /// The key whose value is the provider type of this mapping itself (`type` in a provider block).
+    public var providerTypeKey: String?
+
+    public init(name: String, description: String, properties: [SchemaProperty], alternatives: [[String]] = [],
+                allowsExtensionKeys: Bool = false, resourceProviders: Set<ProviderKind>? = nil,
+                providerTypeKey: String? = nil) {
+        self.name = name
+        self.description = description
+        self.properties = properties
+        self.alternatives = alternatives
+        self.allowsExtensionKeys = allowsExtensionKeys
+        self.resourceProviders = resourceProviders
+        self.providerTypeKey = providerTypeKey
+    }
+
+    public func property(_ key: String) -> SchemaProperty? {
+        properties.first { $0.name == key }
+    }
+}

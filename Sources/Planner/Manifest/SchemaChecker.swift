@@ -1,0 +1,227 @@
+import Foundation
+
+/// Checks YAML nodes against the manifest schema and returns typed, located values.
+///
+/// Every problem becomes a `Diagnostic`; checking goes on past errors so that all of them are
+/// reported together. A value that fails its check is left out of the result.
+public struct SchemaChecker {
+    /// Provider aliases declared anywhere in the manifests, with their types.
+    public var providerKinds: [String: ProviderKind]
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init(providerKinds: [String: ProviderKind] = [:]) {
+        self.providerKinds = providerKinds
+    }
+
+    /// Checks `node` as a value of `type`. `key` names the value in messages.
+    public mutating func check(_ node: YAMLNode, as type: SchemaType, key: String, kind: ProviderKind?) -> CheckedValue? {
+        switch type {
+        case .object(let schema):
+            return checkObject(node, schema: schema, kind: kind).map { CheckedValue(content: .object($0), location: node.location) }
+        case .map(let valueType, let keyDescription):
+            return checkMap(node, valueType: valueType, key: key, keyDescription: keyDescription, kind: kind)
+        case .sequence(let itemType, let minItems):
+            guard let items = node.sequence else { return typeMismatch(node, key: key, type: type) }
+            if items.count < minItems {
+                report(node.location, "`\(key)` needs at least \(minItems) item\(minItems == 1 ? "" : "s"), found \(items.count)")
+            }
+            var checked: [CheckedValue] = []
+            checked.reserveCapacity(items.count)
+            for item in items {
+                if let value = check(item, as: itemType, key: key, kind: kind) { checked.append(value) }
+            }
+            return CheckedValue(content: .sequence(checked), location: node.location)
+        default:
+            return checkScalar(node, as: type, key: key)
+        }
+    }
+
+    /// Checks a mapping with fixed keys.
+    public mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, kind inheritedKind: ProviderKind?) -> CheckedObject? {
+        guard let entries = node.mapping else {
+            _ = typeMismatch(node, key: schema.name, type: .object(schema))
+            return nil
+        }
+        var kind = inheritedKind
+        // The provider type decides which keys apply, so read it before the other keys.
+        if let typeKey = schema.providerTypeKey, let kindEntry = entries.first(where: { $0.key.scalar?.text == typeKey }) {
+            kind = kindEntry.value.scalar.flatMap { ProviderKind(rawValue: $0.text) }
+        }
+        if let aliasEntry = entries.first(where: { $0.key.scalar?.text == "provider" }), let resourceKinds = schema.resourceProviders,
+           let alias = aliasEntry.value.scalar?.text {
+            kind = resolveProvider(alias: alias, at: aliasEntry.value.location, resource: schema.name, allowed: resourceKinds)
+        }
+
+        var object = CheckedObject(location: node.location, providerKind: kind, fields: [:], keyLocations: [:])
+        for entry in entries {
+            guard let keyText = entry.key.scalar?.text else {
+                report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)")
+                continue
+            }
+            if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { continue }
+            guard let property = schema.property(keyText) else {
+                let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
+                let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
+                    ?? "valid keys: " + candidates.joined(separator: ", ")
+                report(entry.key.location, "unknown key `\(keyText)` in \(schema.name)", hint: hint)
+                continue
+            }
+            if !property.applies(to: kind), let kind {
+                let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
+                report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
+                       hint: "it is a \(owners) key; remove it or check the provider")
+                continue
+            }
+            object.keyLocations[keyText] = entry.key.location
+            if let value = check(entry.value, as: property.type, key: keyText, kind: kind) {
+                object.fields[keyText] = value
+            }
+        }
+
+        for property in schema.properties where property.required && object.keyLocations[property.name] == nil {
+            report(node.location, "\(schema.name) is missing required key `\(property.name)`")
+        }
+        checkAlternatives(schema, object: object)
+        return object
+    }
+
+    // MARK: - Pieces
+
+    private mutating func checkMap(_ node: YAMLNode, valueType: SchemaType, key: String, keyDescription: String,
+                                   kind: ProviderKind?) -> CheckedValue? {
+        guard let entries = node.mapping else { return typeMismatch(node, key: key, type: .map(of: valueType, keyDescription: keyDescription)) }
+        var checked: [CheckedMapEntry] = []
+        for entry in entries {
+            guard let name = entry.key.scalar?.text, !name.isEmpty else {
+                report(entry.key.location, "a \(keyDescription) must be a non-empty word, found \(entry.key.kindDescription)")
+                continue
+            }
+            if name.contains("/") || name.contains(where: \.isWhitespace) {
+                report(entry.key.location, "\(keyDescription) `\(name)` may not contain `/` or spaces", hint: "it is part of plan addresses such as `\(name.replacingOccurrences(of: "/", with: "-"))/campaign/NAME`")
+                continue
+            }
+            if let value = check(entry.value, as: valueType, key: name, kind: kind) {
+                checked.append(CheckedMapEntry(key: name, keyLocation: entry.key.location, value: value))
+            }
+        }
+        return CheckedValue(content: .map(checked), location: node.location)
+    }
+
+    private mutating func checkScalar(_ node: YAMLNode, as type: SchemaType, key: String) -> CheckedValue? {
+        guard let scalar = node.scalar, !node.isNull else { return typeMismatch(node, key: key, type: type) }
+        let text = scalar.text
+        let location = node.location
+        switch type {
+        case .string(let minLength, _):
+            guard text.count >= minLength else {
+                report(location, "`\(key)` must not be empty")
+                return nil
+            }
+            return CheckedValue(content: .string(text), location: location)
+        case .integer(let minimum, let maximum):
+            guard let value = ScalarParser.integer(text) else { return typeMismatch(node, key: key, type: type) }
+            guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
+            return CheckedValue(content: .integer(value), location: location)
+        case .decimal(let minimum, let maximum):
+            guard let value = ScalarParser.decimal(text) else { return typeMismatch(node, key: key, type: type) }
+            guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
+            return CheckedValue(content: .decimal(value), location: location)
+        case .boolean:
+            guard let value = ScalarParser.boolean(text) else {
+                if ScalarParser.isLegacyBoolean(text) {
+                    report(location, "`\(key)` must be true or false, found `\(text)`", hint: "YAML 1.1 words like yes/no/on/off are not booleans here")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
+            return CheckedValue(content: .boolean(value), location: location)
+        case .date:
+            guard let value = ScalarParser.date(text) else { return typeMismatch(node, key: key, type: type) }
+            return CheckedValue(content: .date(value), location: location)
+        case .enumeration(let values):
+            guard values.contains(text) else {
+                let hint = NameSuggester.suggestion(for: text, among: values).map { "did you mean `\($0)`?" }
+                report(location, "`\(key)` must be one of \(values.joined(separator: ", ")); found `\(clipped(text))`", hint: hint)
+                return nil
+            }
+            return CheckedValue(content: .string(text), location: location)
+        case .integerChoice(let values):
+            guard let value = ScalarParser.integer(text), values.contains(value) else {
+                report(location, "`\(key)` must be one of \(values.map(String.init).joined(separator: ", ")); found `\(clipped(text))`")
+                return nil
+            }
+            return CheckedValue(content: .integer(value), location: location)
+        case .sequence, .object, .map:
+            return typeMismatch(node, key: key, type: type)
+        }
+    }
+
+    private mutating func inRange<Value: Comparable>(_ value: Value, _ minimum: Value?, _ maximum: Value?, key: String,
+                                                      text: String, at location: SourceLocation) -> Bool {
+        if let minimum, value < minimum {
+            report(location, "`\(key)` must be at least \(minimum)\(maximum.map { " and at most \($0)" } ?? ""); found \(text)")
+            return false
+        }
+        if let maximum, value > maximum {
+            report(location, "`\(key)` must be at most \(maximum)\(minimum.map { " and at least \($0)" } ?? ""); found \(text)")
+            return false
+        }
+        return true
+    }
+
+    private mutating func checkAlternatives(_ schema: ObjectSchema, object: CheckedObject) {
+        guard !schema.alternatives.isEmpty else { return }
+        let present = schema.alternatives.filter { group in group.contains { object.keyLocations[$0] != nil } }
+        let describe: ([String]) -> String = { group in group.map { "`\($0)`" }.joined(separator: " and ") }
+        switch present.count {
+        case 0:
+            report(object.location, "\(schema.name) needs " + schema.alternatives.map(describe).joined(separator: ", or "))
+        case 1:
+            if let group = present.first, let missing = group.first(where: { object.keyLocations[$0] == nil }) {
+                report(object.location, "\(schema.name) is missing `\(missing)` (\(describe(group)) go together)")
+            }
+        default:
+            let keys = present.flatMap { $0 }.filter { object.keyLocations[$0] != nil }
+            let laterKey = keys.max { (object.keyLocations[$0] ?? object.location) < (object.keyLocations[$1] ?? object.location) }
+            let location = laterKey.flatMap { object.keyLocations[$0] } ?? object.location
+            report(location, "\(schema.name) takes " + schema.alternatives.map(describe).joined(separator: ", or ")
+                   + ", not several; found " + keys.map { "`\($0)`" }.joined(separator: ", "))
+        }
+    }
+
+    private mutating func resolveProvider(alias: String, at location: SourceLocation, resource: String,
+                                          allowed: Set<ProviderKind>) -> ProviderKind? {
+        guard let kind = providerKinds[alias] else {
+            let hint = NameSuggester.suggestion(for: alias, among: providerKinds.keys.sorted()).map { "did you mean `\($0)`?" }
+                ?? (providerKinds.isEmpty ? "declare it under `providers:`" : "declared providers: " + providerKinds.keys.sorted().joined(separator: ", "))
+            report(location, "\(resource) refers to provider `\(alias)`, which no manifest declares", hint: hint)
+            return nil
+        }
+        guard allowed.contains(kind) else {
+            let owners = allowed.map(\.rawValue).sorted().joined(separator: ", ")
+            report(location, "provider `\(alias)` is \(kind.rawValue); a \(resource) belongs on \(owners)")
+            return nil
+        }
+        return kind
+    }
+
+    @discardableResult
+    private mutating func typeMismatch(_ node: YAMLNode, key: String, type: SchemaType) -> CheckedValue? {
+        let found: String
+        if let scalar = node.scalar, !node.isNull {
+            if case .string(_, true) = type { found = "a scalar" } else { found = "`\(clipped(scalar.text))`" }
+        } else {
+            found = node.kindDescription
+        }
+        report(node.location, "`\(key)` must be \(type.expectation), found \(found)")
+        return nil
+    }
+
+    private func clipped(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(37)) + "..." : text
+    }
+
+    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil) {
+        diagnostics.append(Diagnostic(.error, at: location, message, hint: hint))
+    }
+}
