@@ -1,0 +1,107 @@
+import CYAML
+import Foundation
+
+/// Reads YAML into located node trees with libyaml's event API.
+///
+/// Every node keeps the file, line and column where it was written. Scalars keep their text and
+/// style exactly as written, with no type guessing; explicit tags are kept, expanded. Anchors and
+/// aliases are resolved, merge keys (`<<`) applied, and duplicate keys, cycles, alias bombs and
+/// excessive nesting rejected with located errors.
+public struct YAMLLoader: Sendable {
+    public let limits: YAMLLimits
+
+    public init(limits: YAMLLimits = .init()) {
+        self.limits = limits
+    }
+
+    /// Parses every document in `data` (a file's bytes). `file` is used verbatim in locations.
+    /// - Returns: one node per document; none for an empty file.
+    /// - Throws: `YAMLError` at the place of the first problem.
+    public func load(_ data: Data, file: String) throws(YAMLError) -> [YAMLNode] {
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+            throw YAMLError(
+                location: SourceLocation(file: file, line: 1, column: 1),
+                message: "the file is UTF-16 encoded; save it with UTF-8 encoding")
+        }
+        let result = data.withUnsafeBytes { bytes in
+            parse(bytes, file: file)
+        }
+        return try result.get()
+    }
+
+    private func parse(_ bytes: UnsafeRawBufferPointer, file: String) -> Result<[YAMLNode], YAMLError> {
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        defer {
+            parser.deallocate()
+            event.deallocate()
+        }
+        guard yaml_parser_initialize(parser) == 1 else {
+            return .failure(YAMLError(
+                location: SourceLocation(file: file, line: 1, column: 1),
+                message: "could not start the YAML parser (out of memory)"))
+        }
+        defer { yaml_parser_delete(parser) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success([]) }
+        yaml_parser_set_input_string(parser, base.assumingMemoryBound(to: UInt8.self), bytes.count)
+
+        var builder = YAMLTreeBuilder(limits: limits)
+        while true {
+            guard yaml_parser_parse(parser, event) == 1 else {
+                return .failure(YAMLSyntaxProblem(parser).error(file: file, source: YAMLSourceMap(bytes)))
+            }
+            defer { yaml_event_delete(event) }
+            let isStreamEnd = event.pointee.type == YAML_STREAM_END_EVENT
+            do {
+                try Self.apply(event.pointee, to: &builder, file: file)
+            } catch {
+                return .failure(error)
+            }
+            if isStreamEnd { return .success(builder.documents) }
+        }
+    }
+
+    private static func apply(_ event: yaml_event_t, to builder: inout YAMLTreeBuilder, file: String) throws(YAMLError) {
+        let location = SourceLocation(
+            file: file, line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+        switch event.type {
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+            try builder.addScalar(
+                YAMLScalar(text: text, style: style(of: data.style)),
+                tag: string(data.tag), anchor: string(data.anchor), at: location)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            try builder.startSequence(tag: string(data.tag), anchor: string(data.anchor), at: location)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            try builder.startMapping(tag: string(data.tag), anchor: string(data.anchor), at: location)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            try builder.endCollection()
+        case YAML_ALIAS_EVENT:
+            try builder.addAlias(string(event.data.alias.anchor) ?? "", at: location)
+        case YAML_DOCUMENT_START_EVENT:
+            builder.startDocument()
+        case YAML_DOCUMENT_END_EVENT:
+            builder.endDocument()
+        default:
+            // Stream start and end carry nothing for the tree.
+            break
+        }
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        pointer.map { String(cString: $0) }
+    }
+
+    private static func style(of style: yaml_scalar_style_t) -> YAMLScalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: return .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: return .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: return .literal
+        case YAML_FOLDED_SCALAR_STYLE: return .folded
+        default: return .plain
+        }
+    }
+}
