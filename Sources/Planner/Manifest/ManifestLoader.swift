@@ -1,0 +1,100 @@
+import Foundation
+
+/// Reads manifests into a validated `Manifest`: YAML, schema check, decoding, then the rules that
+/// span resources and files. Every problem is collected; nothing is returned unless there are none.
+public struct ManifestLoader: Sendable {
+    public var yaml: YAMLLoader
+
+    public init(yaml: YAMLLoader = YAMLLoader()) {
+        self.yaml = yaml
+    }
+
+    /// Loads every manifest at `path` (a file or a folder).
+    public func load(path: String) throws(ManifestError) -> Manifest {
+        try load(ManifestSource.files(at: path))
+    }
+
+    /// Loads manifests from already-read files; top-level lists from several files are concatenated.
+    public func load(_ sources: [ManifestSource]) throws(ManifestError) -> Manifest {
+        var diagnostics: [Diagnostic] = []
+        var documents: [YAMLNode] = []
+        for source in sources {
+            do {
+                documents += try yaml.load(source.data, file: source.file)
+            } catch {
+                diagnostics.append(Diagnostic(.error, at: error.location, error.message))
+            }
+        }
+
+        var checker = SchemaChecker()
+        var topLevel: [CheckedObject] = []
+        // Providers first: resources anywhere may refer to an alias declared in any file.
+        var providerObjects: [(alias: String, keyLocation: SourceLocation, object: CheckedObject)] = []
+        for document in documents where !document.isNull {
+            guard let entries = document.mapping else {
+                diagnostics.append(Diagnostic(.error, at: document.location, "a manifest must be a mapping of top-level keys, found \(document.kindDescription)",
+                                              hint: "start with `providers:`, `campaigns:`, `segments:` or `retail_campaigns:`"))
+                continue
+            }
+            if let providers = entries.first(where: { $0.key.scalar?.text == "providers" }), !providers.value.isNull,
+               let property = ManifestSchema.document.property("providers"),
+               let checked = checker.check(providers.value, as: property.type, key: "providers", kind: nil)?.map {
+                for entry in checked {
+                    if let object = entry.value.object { providerObjects.append((entry.key, entry.keyLocation, object)) }
+                }
+            }
+        }
+        var decoder = ManifestDecoder()
+        var providers: [ProviderConfig] = []
+        var declared: [String: SourceLocation] = [:]
+        for entry in providerObjects {
+            if let first = declared[entry.alias] {
+                diagnostics.append(Diagnostic(.error, at: entry.keyLocation, "provider `\(entry.alias)` is declared twice",
+                                              hint: "first declared at \(first)"))
+                continue
+            }
+            declared[entry.alias] = entry.keyLocation
+            if let kind = entry.object.providerKind { checker.providerKinds[entry.alias] = kind }
+            if let provider = decoder.provider(alias: entry.alias, entry.object) { providers.append(provider) }
+        }
+
+        // Then everything else, with the provider types known.
+        var withoutProviders = ManifestSchema.document
+        withoutProviders.properties.removeAll { $0.name == "providers" }
+        for document in documents where !document.isNull {
+            guard var entries = document.mapping else { continue }
+            entries.removeAll { $0.key.scalar?.text == "providers" || $0.value.isNull }
+            let node = YAMLNode(.mapping(entries), location: document.location)
+            if let object = checker.checkObject(node, schema: withoutProviders, kind: nil) { topLevel.append(object) }
+        }
+
+        let providersByAlias = Dictionary(providers.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
+        var manifest = Manifest(providers: providers, files: sources.map(\.file))
+        for object in topLevel {
+            for value in object["campaigns"]?.sequence ?? [] {
+                guard let campaign = value.object else { continue }
+                let provider = campaign["provider"]?.string.flatMap { providersByAlias[$0] }
+                if let decoded = decoder.campaign(campaign, provider: provider) { manifest.campaigns.append(decoded) }
+            }
+            for value in object["segments"]?.sequence ?? [] {
+                guard let segment = value.object else { continue }
+                let provider = segment["provider"]?.string.flatMap { providersByAlias[$0] }
+                if let decoded = decoder.segment(segment, provider: provider) { manifest.segments.append(decoded) }
+            }
+            for value in object["retail_campaigns"]?.sequence ?? [] {
+                guard let retail = value.object else { continue }
+                let provider = retail["provider"]?.string.flatMap { providersByAlias[$0] }
+                if let decoded = decoder.retailCampaign(retail, provider: provider) { manifest.retailCampaigns.append(decoded) }
+            }
+            if let safety = object["safety"]?.object {
+                manifest.safety = decoder.safety(safety).overriding(manifest.safety)
+            }
+        }
+
+        diagnostics += checker.diagnostics + decoder.diagnostics + ManifestValidator.duplicates(in: manifest)
+        guard diagnostics.isEmpty else {
+            throw ManifestError(diagnostics: diagnostics.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) })
+        }
+        return manifest
+    }
+}

@@ -1,0 +1,39 @@
+/// Rules that span resources and files: nothing may be declared twice.
+public enum ManifestValidator {
+    /// Campaigns (provider + name, pinned id, Topsort external id), ad groups within a campaign,
+    /// segments and retail campaigns declared more than once, each naming both places.
+    public static func duplicates(in manifest: Manifest) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        func check<Key: Hashable>(_ items: [(key: Key, location: SourceLocation)], describe: (Key) -> String) {
+            var seen: [Key: SourceLocation] = [:]
+            for item in items {
+                if let first = seen[item.key] {
+                    diagnostics.append(Diagnostic(.error, at: item.location, "\(describe(item.key)) is declared twice",
+                                                  hint: "also declared at \(first); each resource is declared once"))
+                } else {
+                    seen[item.key] = item.location
+                }
+            }
+        }
+        struct Scoped: Hashable { var provider: String; var value: String }
+        check(manifest.campaigns.map { (Scoped(provider: $0.provider, value: $0.name), $0.location) }) {
+            "campaign `\($0.value)` on provider `\($0.provider)`"
+        }
+        check(manifest.campaigns.compactMap { campaign in campaign.pinnedID.map { (Scoped(provider: campaign.provider, value: $0), campaign.location) } }) {
+            "a campaign pinned to id `\($0.value)` on provider `\($0.provider)`"
+        }
+        check(manifest.campaigns.compactMap { campaign in campaign.externalID.map { (Scoped(provider: campaign.provider, value: $0), campaign.location) } }) {
+            "a campaign with external_id `\($0.value)` on provider `\($0.provider)`"
+        }
+        for campaign in manifest.campaigns {
+            check(campaign.adGroups.map { ($0.name, $0.location) }) { "ad group `\($0)` of campaign `\(campaign.name)`" }
+        }
+        check(manifest.segments.map { (Scoped(provider: $0.provider, value: $0.id), $0.location) }) {
+            "segment `\($0.value)` on provider `\($0.provider)`"
+        }
+        check(manifest.retailCampaigns.map { (Scoped(provider: $0.provider, value: String($0.idx)), $0.location) }) {
+            "retail campaign \($0.value) on provider `\($0.provider)`"
+        }
+        return diagnostics
+    }
+}
