@@ -1,0 +1,164 @@
+/// What a platform's API can do, from its documentation: which resources can be created (and whether
+/// they can be created without serving), which fields can be set on create and changed later, which
+/// are read-only, what can be paused. A change outside these is shown in the plan as a blocked change
+/// with the reason, and never attempted.
+public struct ProviderCapabilities: Sendable, Hashable {
+    public var kind: ProviderKind
+    public var resources: [ResourceCapabilities]
+    /// Budget periods the platform stores (NextRoll stores weekly; daily is weekly / 7).
+    public var budgetPeriods: [BudgetPeriod]
+    public var supportsUncappedBudget: Bool
+    /// A start date in the past is set to the current date by the platform (Topsort), so two start
+    /// dates that are both today or earlier are the same.
+    public var clampsPastStartDates: Bool
+
+    public func resource(_ kind: ResourceKind) -> ResourceCapabilities? {
+        resources.first { $0.resource == kind }
+    }
+
+    /// The capabilities of each platform, from `provider-docs/`.
+    public static func of(_ kind: ProviderKind) -> ProviderCapabilities {
+        switch kind {
+        case .nextroll: return nextRoll
+        case .criteo: return criteo
+        case .topsort: return topsort
+        case .jivox: return jivox
+        }
+    }
+
+    static let nextRoll = ProviderCapabilities(
+        kind: .nextroll,
+        resources: [
+            ResourceCapabilities(
+                resource: .campaign,
+                // campaign/create takes status draft: built dark, then campaign/unpause once its ad groups are in place.
+                creation: .dark,
+                creatableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .cpc, .cpm, .maxCPM, .retargeting],
+                requiredOnCreate: [.budget: "NextRoll's campaign/create requires a budget; add `budget:` to the campaign"],
+                editableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .cpc, .cpm, .retargeting],
+                readOnlyFields: [.maxCPM: "NextRoll's campaign/edit has no max_cpm parameter: max_cpm can only be set when a campaign is created"],
+                pausable: true),
+            ResourceCapabilities(
+                resource: .adGroup,
+                // adgroup/create takes ads, segments and geo targets in the same call, so an ad group is complete when it starts.
+                creation: .asDesired,
+                creatableFields: [.name, .status, .segmentsInclude, .segmentsExclude, .geoInclude, .geoExclude, .ads],
+                editableFields: [.status, .segmentsInclude, .segmentsExclude, .geoInclude, .geoExclude, .ads],
+                pausable: true),
+            ResourceCapabilities(
+                resource: .segment,
+                creation: .unsupported("NextRoll segments are made by the pixel; the API edits them but cannot create them"),
+                editableFields: [.conversionValue, .duration]),
+        ],
+        budgetPeriods: ProviderKind.nextroll.supportedBudgetPeriods,
+        supportsUncappedBudget: false,
+        clampsPastStartDates: false)
+
+    static let criteo = ProviderCapabilities(
+        kind: .criteo,
+        resources: [
+            ResourceCapabilities(
+                resource: .campaign,
+                // Criteo's campaign API has no status: a created campaign serves at once.
+                creation: .serving,
+                creatableFields: [.name, .budget, .goal],
+                requiredOnCreate: [.goal: "Criteo requires a goal to create a campaign; add `goal: acquisition` or `goal: retention`"],
+                editableFields: [.budget, .goal],
+                readOnlyFields: [.name: "Criteo campaign names are read-only through the API; rename it in Criteo, or keep the manifest name as it is"],
+                pausable: false),
+        ],
+        budgetPeriods: ProviderKind.criteo.supportedBudgetPeriods,
+        supportsUncappedBudget: true,
+        clampsPastStartDates: false)
+
+    static let topsort = ProviderCapabilities(
+        kind: .topsort,
+        resources: [
+            ResourceCapabilities(
+                resource: .campaign,
+                // Everything is set in the create call (isActive included), so a campaign is complete when it starts.
+                creation: .asDesired,
+                creatableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .biddingType, .objective, .targetROAS,
+                                  .charge, .externalID, .targetingInclude, .targetingExclude],
+                editableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .biddingType, .objective, .targetROAS,
+                                 .charge, .externalID, .targetingInclude, .targetingExclude],
+                restrictedValues: [.biddingType: ["autobidding"]],
+                pausable: true),
+        ],
+        budgetPeriods: ProviderKind.topsort.supportedBudgetPeriods,
+        supportsUncappedBudget: false,
+        clampsPastStartDates: true)
+
+    static let jivox = ProviderCapabilities(
+        kind: .jivox,
+        resources: [
+            ResourceCapabilities(
+                resource: .retailCampaign,
+                creation: .unsupported("Jivox retail campaigns are made in Jivox; reconcile activates and exports existing ones"),
+                editableFields: [.activation, .trackers]),
+            ResourceCapabilities(resource: .export, creation: .asDesired, creatableFields: [.export]),
+            ResourceCapabilities(resource: .tags, creation: .asDesired, creatableFields: [.tags]),
+        ],
+        budgetPeriods: [],
+        supportsUncappedBudget: false,
+        clampsPastStartDates: false)
+}
+
+/// What the API can do with one kind of resource.
+public struct ResourceCapabilities: Sendable, Hashable {
+    /// How a new resource starts.
+    public enum Creation: Sendable, Hashable {
+        /// Created non-serving (draft, paused), resumed last once everything it needs is in place.
+        case dark
+        /// Created complete in one call with its desired status, so it never serves half-configured.
+        case asDesired
+        /// The API has no way to create it without serving: the create raises spend at once.
+        case serving
+        /// The API cannot create it; the reason says what to do instead.
+        case unsupported(String)
+    }
+
+    public var resource: ResourceKind
+    public var creation: Creation
+    public var creatableFields: Set<ResourceField>
+    /// Fields a create cannot do without, with the reason.
+    public var requiredOnCreate: [ResourceField: String]
+    public var editableFields: Set<ResourceField>
+    /// Fields the API will not change once the resource exists, with the reason.
+    public var readOnlyFields: [ResourceField: String]
+    /// Fields an update may only set to these values (Topsort's campaignType "can only be updated to autobidding").
+    public var restrictedValues: [ResourceField: Set<String>]
+    public var pausable: Bool
+
+    public init(resource: ResourceKind, creation: Creation, creatableFields: Set<ResourceField> = [],
+                requiredOnCreate: [ResourceField: String] = [:], editableFields: Set<ResourceField> = [],
+                readOnlyFields: [ResourceField: String] = [:], restrictedValues: [ResourceField: Set<String>] = [:],
+                pausable: Bool = false) {
+        self.resource = resource
+        self.creation = creation
+        self.creatableFields = creatableFields
+        self.requiredOnCreate = requiredOnCreate
+        self.editableFields = editableFields
+        self.readOnlyFields = readOnlyFields
+        self.restrictedValues = restrictedValues
+        self.pausable = pausable
+    }
+
+    /// Why an existing resource's `field` cannot be changed, or nil when it can.
+    public func reasonFieldIsNotEditable(_ field: ResourceField) -> String? {
+        if let reason = readOnlyFields[field] { return reason }
+        if field == .status, !pausable { return "the API cannot pause or resume a \(resource)" }
+        return editableFields.contains(field) ? nil : "the API cannot change `\(field)` of an existing \(resource)"
+    }
+
+    /// Whether a new resource can be made at all.
+    public var isCreatable: Bool {
+        if case .unsupported = creation { return false }
+        return true
+    }
+}
+
+extension ProviderKind {
+    /// What this platform's API can do.
+    public var capabilities: ProviderCapabilities { ProviderCapabilities.of(self) }
+}
