@@ -53,10 +53,11 @@ public struct LiveCampaign: Sendable, Hashable {
         self.adGroups = adGroups
     }
 
-    /// The ceiling this campaign adds to its provider's daily-equivalent spend ceiling now.
+    /// The ceiling this campaign adds to its provider's daily-equivalent spend ceiling now. A serving
+    /// campaign whose budget the platform did not report is counted as unbounded: nothing known limits it.
     public var spendCeiling: SpendCeiling {
-        guard status == .active, let budget else { return .zero }
-        return SpendCeiling(budget: budget, spent: lifetimeSpent)
+        guard status == .active else { return .zero }
+        return SpendCeiling(budget: budget ?? .uncapped, spent: lifetimeSpent)
     }
 }
 

@@ -1,0 +1,39 @@
+/// The plan could not be made: every problem found (ambiguous identities, a live state that does not
+/// belong to the manifests, unknown `--provider` or `--target`), each with where and what to do.
+public struct PlanningError: Error, Sendable, CustomStringConvertible {
+    public var problems: [PlanningProblem]
+
+    public init(problems: [PlanningProblem]) {
+        self.problems = problems
+    }
+
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// One reason a plan could not be made.
+public struct PlanningProblem: Sendable, Hashable, CustomStringConvertible {
+    /// The resource concerned, when there is one.
+    public var address: ResourceAddress?
+    /// The manifest place, when the problem is about something a manifest declares.
+    public var location: SourceLocation?
+    public var message: String
+    /// What to do about it.
+    public var hint: String?
+
+    public init(address: ResourceAddress? = nil, location: SourceLocation? = nil, _ message: String, hint: String? = nil) {
+        self.address = address
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    /// `file:line:column: address: message (hint)`.
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        if let address { text += "\(address): " }
+        text += message
+        if let hint { text += " (\(hint))" }
+        return text
+    }
+}

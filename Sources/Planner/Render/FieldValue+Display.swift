@@ -1,0 +1,71 @@
+extension FieldValue {
+    /// The value as people read it in a plan: `"Spring Sale"`, `100.00 USD daily`, `[SEG1, SEG2]`.
+    public var displayText: String {
+        switch self {
+        case .none: return "(none)"
+        case .text(let text): return "\"\(text)\""
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .integer(let number): return String(number)
+        case .decimal(let number): return number.formatted(decimals: 0)
+        case .money(let money): return money.description
+        case .budget(let budget): return budget.description
+        case .date(let date): return date.description
+        case .choice(let text): return text
+        case .strings(let values): return "[" + values.joined(separator: ", ") + "]"
+        case .integers(let values): return "[" + values.map(String.init).joined(separator: ", ") + "]"
+        case .geoTargets(let values): return "[" + values.map(\.description).joined(separator: ", ") + "]"
+        case .resource(let target): return target.description
+        }
+    }
+}
+
+extension FieldChange {
+    /// `100.00 USD daily → 150.00 USD daily`, with members added and removed for sets, or the value
+    /// alone when the field is new.
+    public var displayText: String {
+        if case .none = before { return after.displayText }
+        var text = "\(before.displayText) → \(after.displayText)"
+        let plus = added, minus = removed
+        if !plus.isEmpty || !minus.isEmpty, before.setMembers != nil {
+            let parts = plus.map { "+\($0)" } + minus.map { "-\($0)" }
+            text += " (" + parts.joined(separator: ", ") + ")"
+        }
+        return text
+    }
+}
+
+extension ActionKind {
+    /// The Terraform-style mark: `+` create/attach, `~` update, `-` pause/detach, `>` resume/activate/export/download.
+    public var symbol: String {
+        switch self {
+        case .create, .attach: return "+"
+        case .update: return "~"
+        case .pause, .detach: return "-"
+        case .resume, .activate, .export, .download: return ">"
+        }
+    }
+
+    var role: RenderStyle.Role {
+        switch self {
+        case .create, .attach: return .added
+        case .update: return .changed
+        case .pause, .detach: return .removed
+        case .resume, .activate, .export, .download: return .started
+        }
+    }
+}
+
+/// The words the renderers share, so the three renderings say the same thing.
+enum PlanWording {
+    static let spendTitle = "Spend ceiling (daily equivalent)"
+    static let spendExplanation = "The most the serving campaigns can spend per day: daily budgets as they are, weekly ÷ 7, "
+        + "monthly ÷ 28, lifetime = what remains of it, uncapped = unbounded. Paused campaigns count for nothing."
+    static let blockedTitle = "Blocked: the API cannot make these changes; they will not be attempted"
+    static let orderTitle = "Actions, in the order they run"
+    static let unsafeTitle = "Unsafe plan"
+
+    static func unsafeLead(_ report: SafetyReport) -> String {
+        report.overridden ? "These safety rules are broken; \(SafetyReport.overrideFlag) was given, so the plan is not refused:"
+            : "These safety rules are broken, so the plan is refused unless \(SafetyReport.overrideFlag) is given:"
+    }
+}
