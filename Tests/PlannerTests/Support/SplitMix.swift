@@ -1,0 +1,25 @@
+/// A small seeded random generator (SplitMix64), so generated cases are reproducible from their seed.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &self) < probability }
+    mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &self) }
+    mutating func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &self)] }
+
+    mutating func subset<T: Hashable>(_ values: [T], max: Int? = nil) -> Set<T> {
+        var chosen = Set<T>()
+        for value in values where chance(0.4) { chosen.insert(value) }
+        if let max { return Set(chosen.prefix(max)) }
+        return chosen
+    }
+}
