@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import Planner
+
+/// Changes the APIs cannot make are shown with their reason and never become actions.
+@Suite struct BlockedChangeTests {
+    static func plan(_ yaml: String, _ change: (inout [String: LiveAccount]) -> Void) throws -> Plan {
+        try Fixture.plan(try Fixture.manifest(Fixture.providers + yaml), Fixture.accounts(change))
+    }
+
+    @Test func criteoNamesAreReadOnlyButTheRestStillHappens() throws {
+        let plan = try Self.plan("campaigns: [{ name: New, provider: cr, id: '9', budget: { amount: 20, period: daily } }]") {
+            $0["cr"]?.campaigns = [LiveCampaign(id: "9", name: "Old", budget: .capped(Fixture.money("10", Fixture.eur), .daily))]
+        }
+        #expect(plan.blocked.map(\.changes) == [[FieldChange(.name, .text("Old"), .text("New"))]])
+        #expect(plan.blocked.first?.reason.contains("read-only") == true)
+        let update = try #require(plan.actions.first)
+        #expect(plan.actions.count == 1 && update.changes.map(\.field) == [.budget])
+        #expect(update.calls.first?.parameter("name") == nil)
+        #expect(update.calls.first?.parameter("spendLimit.spendLimitAmount") == .money(Fixture.money("20", Fixture.eur)))
+    }
+
+    @Test func criteoCannotCapAnUncappedCampaignOrGoBelowLifetimeSpend() throws {
+        let uncapped = try Self.plan("campaigns: [{ name: A, provider: cr, budget: { amount: 20, period: daily } }]") {
+            $0["cr"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .uncapped)]
+        }
+        #expect(uncapped.actions.isEmpty)
+        #expect(uncapped.blocked.first?.reason.contains("spend-limit-does-not-exist") == true)
+
+        let spent = try Self.plan("campaigns: [{ name: A, provider: cr, budget: { amount: 50, period: lifetime } }]") {
+            $0["cr"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .capped(Fixture.money("100", Fixture.eur), .lifetime), lifetimeSpent: 60)]
+        }
+        #expect(spent.actions.isEmpty)
+        #expect(spent.blocked.first?.reason == "Criteo cannot lower a lifetime spend limit below what the campaign already spent (60.00 EUR)")
+    }
+
+    @Test func criteoNeedsAGoalToCreate() throws {
+        let plan = try Self.plan("campaigns: [{ name: A, provider: cr, budget: { amount: 20, period: daily } }]") { _ in }
+        #expect(plan.actions.isEmpty)
+        #expect(plan.blocked.map(\.kind) == [.create])
+        #expect(plan.blocked.first?.reason.contains("requires a goal") == true)
+    }
+
+    @Test func topsortCampaignTypeCanOnlyBecomeAutobidding() throws {
+        let yaml = "campaigns: [{ name: A, provider: ts, bidding: { type: %@ } }]"
+        let live: (inout [String: LiveAccount]) -> Void = {
+            $0["ts"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .capped(Fixture.money("1"), .daily), bidding: Bidding(strategy: .autobidding))]
+        }
+        let toManual = try Self.plan(yaml.replacingOccurrences(of: "%@", with: "manual"), live)
+        #expect(toManual.actions.isEmpty)
+        #expect(toManual.blocked.first?.reason.hasPrefix("Topsort can only change `bidding.type` to autobidding") == true)
+        let toAuto = try Self.plan(yaml.replacingOccurrences(of: "%@", with: "autobidding"), {
+            $0["ts"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .capped(Fixture.money("1"), .daily), bidding: Bidding(strategy: .manual))]
+        })
+        #expect(toAuto.blocked.isEmpty)
+        #expect(toAuto.actions.first?.calls.first?.parameter("campaignType") == .choice("autobidding"))
+    }
+
+    @Test func nextRollMaxCPMIsSetOnlyOnCreateAndCreatesNeedABudget() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: A, provider: nr, bidding: { max_cpm: 9.00 } }
+          - name: B
+            provider: nr
+            adgroups: [{ name: G }]
+        """) {
+            $0["nr"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .capped(Fixture.money("7"), .weekly), bidding: Bidding(maxCPM: Fixture.money("8")))]
+        }
+        #expect(plan.actions.isEmpty)
+        #expect(plan.blocked.map(\.address.description) == ["nr/campaign/A", "nr/campaign/B", "nr/campaign/B/adgroup/G"])
+        #expect(plan.blocked[0].reason.contains("max_cpm can only be set when a campaign is created"))
+        #expect(plan.blocked[1].reason.contains("requires a budget"))
+        #expect(plan.blocked[2].reason.hasPrefix("its campaign cannot be created"))
+    }
+
+    @Test func segmentsAndRetailCampaignsCannotBeCreated() throws {
+        let plan = try Self.plan("""
+        segments: [{ id: SEGX, provider: nr, duration: 3 }]
+        retail_campaigns: [{ provider: jx, idx: 9, trackers: [MOAT] }]
+        """) { _ in }
+        #expect(plan.actions.isEmpty)
+        #expect(plan.blocked.map(\.resource) == [.retailCampaign, .segment])
+        #expect(plan.blocked[0].reason.contains("reconcile activates and exports existing ones"))
+        #expect(plan.blocked[1].reason.contains("cannot create them"))
+    }
+
+    @Test func trackersTheCampaignDoesNotOfferBlockItsActivationAndExports() throws {
+        let plan = try Self.plan("retail_campaigns: [{ provider: jx, idx: 9, trackers: [IAS], exports: [{ format: gif }] }]") {
+            $0["jx"]?.retailCampaigns = [LiveRetailCampaign(idx: 9, availableTrackers: ["MOAT"])]
+        }
+        #expect(plan.actions.isEmpty)
+        #expect(plan.blocked.map(\.kind) == [.activate, .export])
+        #expect(plan.blocked[0].reason == "tracker IAS is not offered for this retail campaign (it offers MOAT)")
+    }
+
+    @Test func criteoCampaignsCannotBePrunedByPausing() throws {
+        var manifest = try Fixture.manifest(Fixture.providers)
+        manifest.providers[1].prune = .pause  // the schema refuses this; the planner still must not attempt it
+        let plan = try Fixture.plan(manifest, Fixture.accounts {
+            $0["cr"]?.campaigns = [LiveCampaign(id: "1", name: "Legacy", budget: .capped(Fixture.money("5", Fixture.eur), .daily))]
+        })
+        #expect(plan.actions.isEmpty)
+        #expect(plan.blocked.first?.kind == .pause)
+    }
+
+    @Test func blockedChangesAppearInEveryRendering() throws {
+        let plan = try Showcase.plan()
+        let reason = "Criteo campaign names are read-only through the API"
+        #expect(TextPlanRenderer().render(plan).contains(reason))
+        #expect(MarkdownPlanRenderer().render(plan).contains(reason))
+        #expect(try JSONPlanRenderer().render(plan).contains(reason))
+    }
+}
