@@ -124,7 +124,7 @@ import Testing
         ("y:\n  <<:\n  a: 1\n", "2:6", "found null"),
         ("y:\n  <<: [1]\n", "2:8", "can only merge mappings, but this item is a scalar"),
         ("l: &l [1]\ny:\n  <<: [*l]\n", "3:8", "this item is a sequence"),
-        ("l: &l [1, {a: 2}]\ny:\n  <<: *l\n", "1:8", "this item is a scalar"),
+        ("l: &l [{a: 2}, 1]\ny:\n  <<: *l\n", "3:7", "item 2 of the list this alias stands for (line 1, column 16) is a scalar"),
         ("d: &d {a: 1}\ny:\n  <<: *d\n  <<: *d\n", "4:3", "duplicate merge key '<<' (the first is on line 3)"),
     ])
     func badMergesAreLocatedErrors(_ yaml: String, _ place: String, _ fragment: String) throws {
