@@ -1,2 +1,4 @@
-// Skeleton entry point, replaced in this session by the command-line tool.
-print("reconcile")
+import Foundation
+
+let status = await ReconcileTool.main(Array(CommandLine.arguments.dropFirst()))
+exit(status.rawValue)
