@@ -111,6 +111,15 @@ public struct SchemaChecker {
         guard let scalar = node.scalar, !node.isNull else { return typeMismatch(node, key: key, type: type) }
         let text = scalar.text
         let location = node.location
+        if type.isNumberOrBoolean, let written = Self.textWording(node) {
+            // A quoted number is text in YAML (and in the JSON Schema editors check against), so it is
+            // refused rather than silently read as a number.
+            let isBoolean: Bool
+            if case .boolean = type { isBoolean = true } else { isBoolean = false }
+            report(location, "`\(key)` must be \(type.expectation), found \(written) \"\(clipped(text))\"",
+                   hint: isBoolean ? "write true or false without quotes" : "write numbers without quotes")
+            return nil
+        }
         switch type {
         case .string(let minLength, _):
             guard text.count >= minLength else {
@@ -119,11 +128,24 @@ public struct SchemaChecker {
             }
             return CheckedValue(content: .string(text), location: location)
         case .integer(let minimum, let maximum):
-            guard let value = ScalarParser.integer(text) else { return typeMismatch(node, key: key, type: type) }
+            guard let value = ScalarParser.integer(text) else {
+                if ScalarParser.isWholeNumberSyntax(text) {
+                    report(location, "`\(key)` is too large: `\(clipped(text))` (at most \(Int.max))")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
             guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
             return CheckedValue(content: .integer(value), location: location)
         case .decimal(let minimum, let maximum):
-            guard let value = ScalarParser.decimal(text) else { return typeMismatch(node, key: key, type: type) }
+            guard let value = ScalarParser.decimal(text) else {
+                if let digits = ScalarParser.decimalDigitCount(text) {
+                    report(location, "`\(key)` has \(digits) digits; at most \(ScalarParser.maxDecimalDigits) can be held exactly",
+                           hint: "use fewer decimals")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
             guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
             return CheckedValue(content: .decimal(value), location: location)
         case .boolean:
@@ -136,7 +158,13 @@ public struct SchemaChecker {
             }
             return CheckedValue(content: .boolean(value), location: location)
         case .date:
-            guard let value = ScalarParser.date(text) else { return typeMismatch(node, key: key, type: type) }
+            guard let value = ScalarParser.date(text) else {
+                if ScalarParser.isDateSyntax(text) {
+                    report(location, "`\(key)` is not a day of the calendar: `\(text)`", hint: "check the month and day")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
             return CheckedValue(content: .date(value), location: location)
         case .enumeration(let values):
             guard values.contains(text) else {
@@ -153,6 +181,16 @@ public struct SchemaChecker {
             return CheckedValue(content: .integer(value), location: location)
         case .sequence, .object, .map:
             return typeMismatch(node, key: key, type: type)
+        }
+    }
+
+    /// How a scalar written as text (quoted, a block scalar, or tagged `!!str`) is described; nil for a plain scalar.
+    private static func textWording(_ node: YAMLNode) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: return "the quoted text"
+        case .literal, .folded: return "the block text"
+        case .plain: return node.tag == "tag:yaml.org,2002:str" ? "the text" : nil
         }
     }
 
