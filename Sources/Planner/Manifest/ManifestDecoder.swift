@@ -90,10 +90,12 @@ struct ManifestDecoder {
 
     mutating func campaign(_ object: CheckedObject, provider: ProviderConfig?) -> Campaign? {
         guard let name = object["name"]?.string, let alias = object["provider"]?.string else { return nil }
-        guard let provider else { return nil }
+        // A provider of the wrong type was reported by the schema check; its rules do not apply here.
+        guard let provider, object.providerKind == provider.kind else { return nil }
         let currency = provider.currency
         var campaign = Campaign(name: name, provider: alias, location: object.location)
         campaign.pinnedID = object["id"]?.string
+        if let id = object["id"], let text = id.string { checkCampaignID(text, at: id.location, kind: provider.kind) }
         campaign.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let budget = object["budget"]?.object { campaign.budget = self.budget(budget, provider: provider) }
         if let schedule = object["schedule"]?.object {
@@ -115,6 +117,21 @@ struct ManifestDecoder {
             }
         }
         return campaign
+    }
+
+    /// Live campaign ids have a fixed shape on some platforms: Topsort's are UUIDs (`campaign-id
+    /// string<uuid>`), Criteo's are numbers sent as text (`"id": "99999"`).
+    private mutating func checkCampaignID(_ id: String, at location: SourceLocation, kind: ProviderKind) {
+        switch kind {
+        case .topsort where UUID(uuidString: id) == nil:
+            report(location, "Topsort campaign ids are UUIDs such as 3c90c3cc-0d44-4b50-8888-8dd25736052a; found `\(id)`",
+                   hint: "copy the campaignId from Topsort, or remove `id` to match by `external_id` or name")
+        case .criteo where id.isEmpty || !id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }):
+            report(location, "Criteo campaign ids are numbers such as \"99999\"; found `\(id)`",
+                   hint: "copy the campaign id from Criteo, or remove `id` to match by name")
+        default:
+            break
+        }
     }
 
     private mutating func budget(_ object: CheckedObject, provider: ProviderConfig) -> Budget? {
@@ -144,14 +161,25 @@ struct ManifestDecoder {
         if !money.isRepresentable {
             reportPrecision(amount, key: "amount", currency: currency)
             valid = false
-        } else if kind == .topsort, let minor = money.minorUnits, minor >= 2_000_000_000 {
-            report(amount.location, "Topsort budgets must be below 2,000,000,000 minor units; \(money) is \(minor)")
-            valid = false
-        } else if kind == .topsort, money.minorUnits == nil {
-            report(amount.location, "Topsort budgets must be below 2,000,000,000 minor units; \(money) is larger")
+        } else if let limit = kind.budgetMinorUnitsLimit, money.minorUnits.map({ $0 >= limit }) ?? true {
+            let largest = Money(minorUnits: limit - 1, currency)
+            report(amount.location, "\(kind.displayName) budgets must be below \(Self.grouped(limit)) minor units; "
+                   + "\(money) is \(money.minorUnits.map(String.init) ?? "more")",
+                   hint: "the largest \(currency.code) budget is \(largest)")
             valid = false
         }
         return valid ? .capped(money, period) : nil
+    }
+
+    /// `2000000000` as `2,000,000,000`.
+    private static func grouped(_ value: Int64) -> String {
+        var digits = Array(String(value))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 
     private func periodList(_ kind: ProviderKind) -> String {
@@ -258,7 +286,8 @@ struct ManifestDecoder {
     // MARK: Segments and retail campaigns
 
     mutating func segment(_ object: CheckedObject, provider: ProviderConfig?) -> AudienceSegment? {
-        guard let id = object["id"]?.string, let alias = object["provider"]?.string, provider != nil else { return nil }
+        guard let id = object["id"]?.string, let alias = object["provider"]?.string, let provider,
+              object.providerKind == provider.kind else { return nil }
         var segment = AudienceSegment(id: id, provider: alias, location: object.location)
         // NextRoll keeps conversion values in USD whatever the advertisable's currency.
         segment.conversionValue = money(object["conversion_value"], key: "conversion_value", currency: Currency(code: "USD"))
@@ -270,7 +299,8 @@ struct ManifestDecoder {
     }
 
     mutating func retailCampaign(_ object: CheckedObject, provider: ProviderConfig?) -> RetailCampaign? {
-        guard let idx = object["idx"]?.integer, let alias = object["provider"]?.string, provider != nil else { return nil }
+        guard let idx = object["idx"]?.integer, let alias = object["provider"]?.string, let provider,
+              object.providerKind == provider.kind else { return nil }
         var campaign = RetailCampaign(provider: alias, idx: idx, location: object.location)
         if let trackers = object["trackers"]?.sequence {
             campaign.trackers = uniqueSet(trackers, what: "tracker", read: { $0.string })

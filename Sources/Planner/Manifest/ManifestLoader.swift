@@ -54,7 +54,11 @@ public struct ManifestLoader: Sendable {
                 continue
             }
             declared[entry.alias] = entry.keyLocation
-            if let kind = entry.object.providerKind { checker.providerKinds[entry.alias] = kind }
+            if let kind = entry.object.providerKind {
+                checker.providerKinds[entry.alias] = kind
+            } else {
+                checker.aliasesOfUnknownType.insert(entry.alias)
+            }
             if let provider = decoder.provider(alias: entry.alias, entry.object) { providers.append(provider) }
         }
 
@@ -93,8 +97,26 @@ public struct ManifestLoader: Sendable {
 
         diagnostics += checker.diagnostics + decoder.diagnostics + ManifestValidator.duplicates(in: manifest)
         guard diagnostics.isEmpty else {
-            throw ManifestError(diagnostics: diagnostics.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) })
+            throw ManifestError(diagnostics: Self.inReadingOrder(diagnostics))
         }
         return manifest
+    }
+
+    /// Diagnostics sorted by place (then message, so the order never depends on how they were found),
+    /// each reported once: a mistake inside an anchored node is found again at every alias and merge
+    /// of it, all located at the anchor.
+    static func inReadingOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let unplaced = SourceLocation(file: "", line: 0, column: 0)
+        let sorted = diagnostics.sorted { lhs, rhs in
+            let (left, right) = (lhs.location ?? unplaced, rhs.location ?? unplaced)
+            if left != right { return left < right }
+            return (lhs.message, lhs.hint ?? "") < (rhs.message, rhs.hint ?? "")
+        }
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(sorted.count)
+        for diagnostic in sorted where unique.last != diagnostic {
+            unique.append(diagnostic)
+        }
+        return unique
     }
 }

@@ -7,6 +7,9 @@ import Foundation
 public struct SchemaChecker {
     /// Provider aliases declared anywhere in the manifests, with their types.
     public var providerKinds: [String: ProviderKind]
+    /// Provider aliases declared with a missing or unknown `type`. Resources on them are not checked
+    /// against a type and not reported as undeclared: the provider block's own error says what is wrong.
+    public var aliasesOfUnknownType: Set<String> = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(providerKinds: [String: ProviderKind] = [:]) {
@@ -55,7 +58,8 @@ public struct SchemaChecker {
         var object = CheckedObject(location: node.location, providerKind: kind, fields: [:], keyLocations: [:])
         for entry in entries {
             guard let keyText = entry.key.scalar?.text else {
-                report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)")
+                report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)",
+                       hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")
                 continue
             }
             if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { continue }
@@ -79,7 +83,8 @@ public struct SchemaChecker {
         }
 
         for property in schema.properties where property.required && object.keyLocations[property.name] == nil {
-            report(node.location, "\(schema.name) is missing required key `\(property.name)`")
+            report(node.location, "\(schema.name) is missing required key `\(property.name)`",
+                   hint: "add `\(property.name):` with \(property.type.expectation)")
         }
         checkAlternatives(schema, object: object)
         return object
@@ -230,14 +235,19 @@ public struct SchemaChecker {
     private mutating func resolveProvider(alias: String, at location: SourceLocation, resource: String,
                                           allowed: Set<ProviderKind>) -> ProviderKind? {
         guard let kind = providerKinds[alias] else {
-            let hint = NameSuggester.suggestion(for: alias, among: providerKinds.keys.sorted()).map { "did you mean `\($0)`?" }
-                ?? (providerKinds.isEmpty ? "declare it under `providers:`" : "declared providers: " + providerKinds.keys.sorted().joined(separator: ", "))
+            if aliasesOfUnknownType.contains(alias) { return nil }
+            let declared = (Array(providerKinds.keys) + aliasesOfUnknownType).sorted()
+            let hint = NameSuggester.suggestion(for: alias, among: declared).map { "did you mean `\($0)`?" }
+                ?? (declared.isEmpty ? "declare it under `providers:`" : "declared providers: " + declared.joined(separator: ", "))
             report(location, "\(resource) refers to provider `\(alias)`, which no manifest declares", hint: hint)
             return nil
         }
         guard allowed.contains(kind) else {
             let owners = allowed.map(\.rawValue).sorted().joined(separator: ", ")
-            report(location, "provider `\(alias)` is \(kind.rawValue); a \(resource) belongs on \(owners)")
+            let fitting = providerKinds.filter { allowed.contains($0.value) }.keys.sorted()
+            report(location, "provider `\(alias)` is \(kind.rawValue); a \(resource) belongs on \(owners)",
+                   hint: fitting.isEmpty ? "declare a \(owners) provider and refer to it"
+                       : "refer to a \(owners) provider: " + fitting.map { "`\($0)`" }.joined(separator: ", "))
             return nil
         }
         return kind
