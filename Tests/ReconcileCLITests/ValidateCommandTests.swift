@@ -4,14 +4,14 @@ import Testing
 @Suite("reconcile validate")
 struct ValidateCommandTests {
     @Test func examplesAreValid() throws {
-        let result = try ReconcileProcess.run(["validate", "examples"])
+        let result = try ReconcileProcess.run(["validate", "examples/manifests"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Valid: 6 files, 4 providers"))
         #expect(result.stdout.isEmpty)
     }
 
     @Test func quietPrintsNothingOnSuccess() throws {
-        let result = try ReconcileProcess.run(["validate", "examples", "--quiet"])
+        let result = try ReconcileProcess.run(["validate", "examples/manifests", "--quiet"])
         #expect(result.status == 0)
         #expect(result.allOutput.isEmpty)
     }
