@@ -10,7 +10,7 @@ struct ManifestDecoder {
     mutating func provider(alias: String, _ object: CheckedObject) -> ProviderConfig? {
         guard let kindText = object["type"]?.string, let kind = ProviderKind(rawValue: kindText) else { return nil }
         guard let account = object[kind.accountKey]?.string else {
-            if object.keyLocations[kind.accountKey] == nil {
+            if !object.has(kind.accountKey) {
                 report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `\(kind.accountKey)`",
                        hint: "the \(kind.displayName) \(accountDescription(kind)) its resources live in")
             }
@@ -29,7 +29,7 @@ struct ManifestDecoder {
                     ?? "use an ISO 4217 code such as USD or EUR"
                 report(object["currency"]?.location ?? object.location, "`currency` must be an ISO 4217 currency code, found `\(code)`", hint: hint)
             }
-        } else if kind.hasMoney, object.keyLocations["currency"] == nil {
+        } else if kind.hasMoney, !object.has("currency") {
             report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `currency`",
                    hint: "the ISO 4217 code its budgets and bids are in, such as USD")
         }
@@ -46,8 +46,9 @@ struct ManifestDecoder {
 
         var credentials: [String: CredentialReference] = [:]
         if let block = object["credentials"]?.object {
-            for (name, value) in block.fields.sorted(by: { $0.key < $1.key }) {
-                guard let text = value.string else { continue }
+            for field in block.entries.sorted(by: { $0.key < $1.key }) {
+                let name = field.key
+                guard let value = field.value, let text = value.string else { continue }
                 if let reference = CredentialReference(reference: text) {
                     credentials[name] = reference
                 } else {
@@ -242,10 +243,10 @@ struct ManifestDecoder {
     private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
         guard let object = value.object, let eid = object["eid"]?.string else { return nil }
         for kind in GeoTarget.Kind.allCases {
-            if let field = object[kind.rawValue] {
-                let text = field.string ?? field.integer.map(String.init)
-                return text.map { GeoTarget(kind: kind, value: $0, eid: eid) }
-            }
+            guard let field = object[kind.rawValue] else { continue }
+            if let text = field.string { return GeoTarget(kind: kind, value: text, eid: eid) }
+            if let number = field.integer { return GeoTarget(kind: kind, value: String(number), eid: eid) }
+            return nil
         }
         return nil
     }
@@ -292,7 +293,7 @@ struct ManifestDecoder {
         // NextRoll keeps conversion values in USD whatever the advertisable's currency.
         segment.conversionValue = money(object["conversion_value"], key: "conversion_value", currency: Currency(code: "USD"))
         segment.duration = object["duration"]?.integer
-        if object.keyLocations["conversion_value"] == nil, object.keyLocations["duration"] == nil {
+        if !object.has("conversion_value"), !object.has("duration") {
             report(object.location, "segment `\(id)` sets nothing", hint: "give `conversion_value`, `duration` or both")
         }
         return segment

@@ -55,39 +55,75 @@ public struct SchemaChecker {
             kind = resolveProvider(alias: alias, at: aliasEntry.value.location, resource: schema.name, allowed: resourceKinds)
         }
 
-        var object = CheckedObject(location: node.location, providerKind: kind, fields: [:], keyLocations: [:])
+        var object = CheckedObject(location: node.location, providerKind: kind)
         for entry in entries {
-            guard let keyText = entry.key.scalar?.text else {
-                report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)",
-                       hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")
-                continue
-            }
-            if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { continue }
-            guard let property = schema.property(keyText) else {
-                let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
-                let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
-                    ?? "valid keys: " + candidates.joined(separator: ", ")
-                report(entry.key.location, "unknown key `\(keyText)` in \(schema.name)", hint: hint)
-                continue
-            }
-            if !property.applies(to: kind), let kind {
-                let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
-                report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
-                       hint: "it is a \(owners) key; remove it or check the provider")
-                continue
-            }
-            object.keyLocations[keyText] = entry.key.location
-            if let value = check(entry.value, as: property.type, key: keyText, kind: kind) {
-                object.fields[keyText] = value
-            }
+            guard let (keyText, property) = property(for: entry, in: schema, kind: kind) else { continue }
+            object.add(keyText, at: entry.key.location, value: check(entry.value, as: property.type, key: keyText, kind: kind))
         }
 
-        for property in schema.properties where property.required && object.keyLocations[property.name] == nil {
+        for property in schema.properties where property.required && !object.has(property.name) {
             report(node.location, "\(schema.name) is missing required key `\(property.name)`",
                    hint: "add `\(property.name):` with \(property.type.expectation)")
         }
         checkAlternatives(schema, object: object)
         return object
+    }
+
+    /// Checks a manifest document one value at a time: each item of a top-level list (each campaign,
+    /// segment, …) is checked and handed to `body` on its own, and its YAML is released once checked.
+    /// So a large manifest is never held as a YAML tree and a checked tree at the same time.
+    /// `document` is emptied. Keys in `skipping` and keys without a value (`campaigns:`) are passed over.
+    public mutating func checkDocument(_ document: inout YAMLNode, schema: ObjectSchema, skipping skipped: Set<String> = [],
+                                       _ body: (_ key: String, _ value: CheckedValue) -> Void) {
+        guard case .mapping(var entries) = document.content else {
+            _ = typeMismatch(document, key: schema.name, type: .object(schema))
+            return
+        }
+        // Each step below drops the last other reference to what it takes, so arrays are uniquely
+        // owned and their parts are freed as soon as they have been checked.
+        document.content = .sequence([])
+        for index in entries.indices {
+            var entry = entries[index]
+            entries[index] = YAMLMappingEntry(key: entry.key, value: YAMLNode(.sequence([]), location: entry.value.location))
+            if let key = entry.key.scalar?.text, skipped.contains(key) { continue }
+            guard !entry.value.isNull, let (key, property) = property(for: entry, in: schema, kind: nil) else { continue }
+            guard case .sequence(let itemType, _) = property.type, case .sequence(var items) = entry.value.content else {
+                if let value = check(entry.value, as: property.type, key: key, kind: nil) { body(key, value) }
+                continue
+            }
+            entry.value.content = .sequence([])
+            for itemIndex in items.indices {
+                let item = items[itemIndex]
+                items[itemIndex] = YAMLNode(.sequence([]), location: item.location)
+                if let value = check(item, as: itemType, key: key, kind: nil) { body(key, value) }
+            }
+        }
+    }
+
+    /// The property a mapping entry's key names; reports keys that are not plain words, unknown keys
+    /// (with "did you mean") and keys that do not apply to the provider kind. Nil for those and for `x-` keys.
+    private mutating func property(for entry: YAMLMappingEntry, in schema: ObjectSchema,
+                                   kind: ProviderKind?) -> (key: String, property: SchemaProperty)? {
+        guard let keyText = entry.key.scalar?.text else {
+            report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)",
+                   hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")
+            return nil
+        }
+        if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { return nil }
+        guard let property = schema.property(keyText) else {
+            let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
+            let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
+                ?? "valid keys: " + candidates.joined(separator: ", ")
+            report(entry.key.location, "unknown key `\(keyText)` in \(schema.name)", hint: hint)
+            return nil
+        }
+        if !property.applies(to: kind), let kind {
+            let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
+            report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
+                   hint: "it is a \(owners) key; remove it or check the provider")
+            return nil
+        }
+        return (keyText, property)
     }
 
     // MARK: - Pieces
@@ -214,19 +250,19 @@ public struct SchemaChecker {
 
     private mutating func checkAlternatives(_ schema: ObjectSchema, object: CheckedObject) {
         guard !schema.alternatives.isEmpty else { return }
-        let present = schema.alternatives.filter { group in group.contains { object.keyLocations[$0] != nil } }
+        let present = schema.alternatives.filter { group in group.contains { object.has($0) } }
         let describe: ([String]) -> String = { group in group.map { "`\($0)`" }.joined(separator: " and ") }
         switch present.count {
         case 0:
             report(object.location, "\(schema.name) needs " + schema.alternatives.map(describe).joined(separator: ", or "))
         case 1:
-            if let group = present.first, let missing = group.first(where: { object.keyLocations[$0] == nil }) {
+            if let group = present.first, let missing = group.first(where: { !object.has($0) }) {
                 report(object.location, "\(schema.name) is missing `\(missing)` (\(describe(group)) go together)")
             }
         default:
-            let keys = present.flatMap { $0 }.filter { object.keyLocations[$0] != nil }
-            let laterKey = keys.max { (object.keyLocations[$0] ?? object.location) < (object.keyLocations[$1] ?? object.location) }
-            let location = laterKey.flatMap { object.keyLocations[$0] } ?? object.location
+            let keys = present.flatMap { $0 }.filter { object.has($0) }
+            let laterKey = keys.max { (object.keyLocation($0) ?? object.location) < (object.keyLocation($1) ?? object.location) }
+            let location = laterKey.flatMap { object.keyLocation($0) } ?? object.location
             report(location, "\(schema.name) takes " + schema.alternatives.map(describe).joined(separator: ", or ")
                    + ", not several; found " + keys.map { "`\($0)`" }.joined(separator: ", "))
         }
