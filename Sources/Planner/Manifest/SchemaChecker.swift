@@ -86,7 +86,8 @@ public struct SchemaChecker {
             var entry = entries[index]
             entries[index] = YAMLMappingEntry(key: entry.key, value: YAMLNode(.sequence([]), location: entry.value.location))
             if let key = entry.key.scalar?.text, skipped.contains(key) { continue }
-            guard !entry.value.isNull, let (key, property) = property(for: entry, in: schema, kind: nil) else { continue }
+            // The key is checked even when its value is empty: a misspelt `campaings:` must be reported.
+            guard let (key, property) = property(for: entry, in: schema, kind: nil), !entry.value.isNull else { continue }
             guard case .sequence(let itemType, _) = property.type, case .sequence(var items) = entry.value.content else {
                 if let value = check(entry.value, as: property.type, key: key, kind: nil) { body(key, value) }
                 continue
