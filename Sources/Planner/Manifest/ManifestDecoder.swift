@@ -229,15 +229,27 @@ struct ManifestDecoder {
         var group = AdGroup(name: name, location: object.location)
         group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let segments = object["segments"]?.object {
+            for side in ["include", "exclude"] { checkListableEIDs(segments[side]?.sequence ?? [], what: "segment") }
             group.segments = selection(segments, what: "segment", read: { $0.string })
         }
         if let geo = object["geo"]?.object {
             group.geo = selection(geo, what: "geo target", read: geoTarget)
         }
         if let ads = object["ads"]?.sequence {
+            checkListableEIDs(ads, what: "ad")
             group.ads = uniqueSet(ads, what: "ad", read: { $0.string })
         }
         return group
+    }
+
+    /// NextRoll takes segment and ad EIDs as one comma-separated string (`positive_segments`, `ads`),
+    /// so an EID holding a comma would be read as several.
+    private mutating func checkListableEIDs(_ values: [CheckedValue], what: String) {
+        for value in values {
+            guard let eid = value.string, eid.contains(",") else { continue }
+            report(value.location, "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
+                   hint: "list each EID as its own item: [\(eid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))]")
+        }
     }
 
     private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
