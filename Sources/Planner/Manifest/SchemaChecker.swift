@@ -115,7 +115,7 @@ public struct SchemaChecker {
             let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
             let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
                 ?? "valid keys: " + candidates.joined(separator: ", ")
-            report(entry.key.location, "unknown key `\(keyText)` in \(schema.name)", hint: hint)
+            report(entry.key.location, "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
             return nil
         }
         if !property.applies(to: kind), let kind {
@@ -139,7 +139,9 @@ public struct SchemaChecker {
                 continue
             }
             if name.contains("/") || name.contains(where: \.isWhitespace) {
-                report(entry.key.location, "\(keyDescription) `\(name)` may not contain `/` or spaces", hint: "it is part of plan addresses such as `\(name.replacingOccurrences(of: "/", with: "-"))/campaign/NAME`")
+                let suggested = String(name.map { $0 == "/" || $0.isWhitespace ? "-" : $0 })
+                report(entry.key.location, "\(keyDescription) `\(clipped(name))` may not contain `/` or spaces",
+                       hint: "it is part of plan addresses such as `\(clipped(suggested))/campaign/NAME`; use a name such as `\(clipped(suggested))`")
                 continue
             }
             if let value = check(entry.value, as: valueType, key: name, kind: kind) {
@@ -276,7 +278,7 @@ public struct SchemaChecker {
             let declared = (Array(providerKinds.keys) + aliasesOfUnknownType).sorted()
             let hint = NameSuggester.suggestion(for: alias, among: declared).map { "did you mean `\($0)`?" }
                 ?? (declared.isEmpty ? "declare it under `providers:`" : "declared providers: " + declared.joined(separator: ", "))
-            report(location, "\(resource) refers to provider `\(alias)`, which no manifest declares", hint: hint)
+            report(location, "\(resource) refers to provider `\(clipped(alias))`, which no manifest declares", hint: hint)
             return nil
         }
         guard allowed.contains(kind) else {
