@@ -65,6 +65,7 @@ public struct ManifestLoader: Sendable {
         // YAML of what has been decoded is released as decoding goes (large manifests stay small).
         let providersByAlias = Dictionary(providers.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
         var manifest = Manifest(providers: providers, files: sources.map(\.file))
+        var safetyLocation: SourceLocation?
         for index in documents.indices where documents[index].mapping != nil {
             checker.checkDocument(&documents[index], schema: ManifestSchema.document, skipping: ["providers"]) { key, value in
                 guard let object = value.object else { return }
@@ -77,7 +78,14 @@ public struct ManifestLoader: Sendable {
                 case "retail_campaigns":
                     if let retail = decoder.retailCampaign(object, provider: provider) { manifest.retailCampaigns.append(retail) }
                 case "safety":
-                    manifest.safety = decoder.safety(object).overriding(manifest.safety)
+                    // One place sets the thresholds: a second block would override the first by file order.
+                    if let first = safetyLocation {
+                        decoder.report(object.location, "top-level `safety` is declared twice",
+                                       hint: "first declared at \(first); keep one block (provider blocks take their own `safety`)")
+                    } else {
+                        safetyLocation = object.location
+                        manifest.safety = decoder.safety(object)
+                    }
                 default:
                     break
                 }
