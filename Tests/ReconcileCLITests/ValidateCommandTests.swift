@@ -104,6 +104,14 @@ struct ValidateCommandTests {
                 currency: EUR
                 credentails:
                   client_secret: \(secret)4
+              nr2:
+                type: nextroll
+                advertisable: ADV2
+                currency: USD
+                credentials:
+                  api_key:
+                    - \(secret)5
+                  token: [\(secret)6]
             """])
         defer { folder.remove() }
         let result = try ReconcileProcess.run(["validate", "--format", format, "."], in: folder.url)

@@ -26,6 +26,7 @@ public struct ManifestLoader: Sendable {
             }
         }
 
+        let secretLines = SecretLines(documents)
         var checker = SchemaChecker()
         // Providers first: resources anywhere may refer to an alias declared in any file.
         var providerObjects: [(alias: String, keyLocation: SourceLocation, object: CheckedObject)] = []
@@ -94,7 +95,7 @@ public struct ManifestLoader: Sendable {
 
         diagnostics += checker.diagnostics + decoder.diagnostics + ManifestValidator.duplicates(in: manifest)
         guard diagnostics.isEmpty else {
-            throw ManifestError(diagnostics: Self.inReadingOrder(diagnostics))
+            throw ManifestError(diagnostics: Self.inReadingOrder(diagnostics).map(secretLines.marking))
         }
         return manifest
     }
