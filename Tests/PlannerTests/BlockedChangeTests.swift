@@ -85,12 +85,12 @@ import Testing
     }
 
     @Test func trackersTheCampaignDoesNotOfferBlockItsActivationAndExports() throws {
-        let plan = try Self.plan("retail_campaigns: [{ provider: jx, idx: 9, trackers: [IAS], exports: [{ format: gif }] }]") {
-            $0["jx"]?.retailCampaigns = [LiveRetailCampaign(idx: 9, availableTrackers: ["MOAT"])]
+        let plan = try Self.plan("retail_campaigns: [{ provider: jx, idx: 9, trackers: [MOAT], exports: [{ format: gif }] }]") {
+            $0["jx"]?.retailCampaigns = [LiveRetailCampaign(idx: 9, availableTrackers: [])]
         }
         #expect(plan.actions.isEmpty)
         #expect(plan.blocked.map(\.kind) == [.activate, .export])
-        #expect(plan.blocked[0].reason == "tracker IAS is not offered for this retail campaign (it offers MOAT)")
+        #expect(plan.blocked[0].reason == "tracker MOAT is not offered for this retail campaign (it offers none)")
     }
 
     @Test func criteoCampaignsCannotBePrunedByPausing() throws {

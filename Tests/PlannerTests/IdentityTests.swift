@@ -8,16 +8,18 @@ import Testing
     }
 
     static let budget = Budget.capped(Fixture.money("10"), .daily)
+    static let first = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+    static let second = "5b1d7f2e-9a41-4c3b-8e2f-1f0a2b3c4d5e"
 
     @Test func pinWinsOverNameAndRenames() throws {
         let manifest = try Fixture.manifest(Fixture.providers + """
         campaigns:
-          - { name: New name, provider: ts, id: T2, budget: { amount: 10, period: daily } }
+          - { name: New name, provider: ts, id: \(Self.second), budget: { amount: 10, period: daily } }
         """)
-        let plan = try Fixture.plan(manifest, Self.live([LiveCampaign(id: "T1", name: "New name", budget: Self.budget),
-                                                        LiveCampaign(id: "T2", name: "Old name", budget: Self.budget)]))
+        let plan = try Fixture.plan(manifest, Self.live([LiveCampaign(id: Self.first, name: "New name", budget: Self.budget),
+                                                        LiveCampaign(id: Self.second, name: "Old name", budget: Self.budget)]))
         #expect(plan.actions.map(\.id.description) == ["update ts/campaign/New name"])
-        #expect(plan.actions.first?.target == .live("T2"))
+        #expect(plan.actions.first?.target == .live(Self.second))
         #expect(plan.actions.first?.changes == [FieldChange(.name, .text("Old name"), .text("New name"))])
     }
 

@@ -94,7 +94,7 @@ import Testing
             for action in plan.actions { try? full.run(action) }
             let before = Self.ceilings(live), after = Self.ceilings(full.state)
 
-            var random = SplitMix(seed: seed &* 7919)
+            var random = TestRandom(seed: seed &* 7919)
             var done = Set<ActionID>()
             var remaining = plan.actions
             var executor = ModelExecutor(state: live)
@@ -122,7 +122,7 @@ import Testing
             let manifest = generator.manifest()
             let live = generator.drift(generator.realize(manifest), manifest: manifest)
             var shuffled = live
-            var random = SplitMix(seed: seed)
+            var random = TestRandom(seed: seed)
             for account in live.accounts {
                 var copy = account
                 copy.campaigns.shuffle(using: &random)

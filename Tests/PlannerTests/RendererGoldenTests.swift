@@ -3,16 +3,16 @@ import Testing
 @testable import Planner
 
 /// The three renderings of a plan with every action kind and a blocked change, compared with golden
-/// files in `Golden/`. Run with `RECONCILE_UPDATE_GOLDENS=1` to rewrite them after an intended change
+/// files in `Resources/Golden/`. Run with `RECONCILE_UPDATE_GOLDENS=1` to rewrite them after an intended change
 /// (then read the diff before committing).
 @Suite struct RendererGoldenTests {
     static func check(_ rendered: String, against name: String) throws {
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden").appendingPathComponent(name)
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Resources/Golden").appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECONCILE_UPDATE_GOLDENS"] == "1" {
             try rendered.write(to: source, atomically: true, encoding: .utf8)
             return
         }
-        let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Golden"))
+        let url = try #require(TestResources.url("Golden/\(name)"))
         let golden = try String(contentsOf: url, encoding: .utf8)
         if rendered != golden {
             let renderedLines = rendered.split(separator: "\n", omittingEmptySubsequences: false)

@@ -331,7 +331,7 @@ struct ProviderPlanner {
             if let available = current.availableTrackers.map(ValueNormalization.trackers), let wanted, !wanted.isSubset(of: available) {
                 let missing = wanted.subtracting(available).sorted().joined(separator: ", ")
                 block(.activate, address, .retailCampaign, changes,
-                      reason: "tracker \(missing) is not offered for this retail campaign (it offers \(available.sorted().joined(separator: ", ")))",
+                      reason: "tracker \(missing) is not offered for this retail campaign (it offers \(available.isEmpty ? "none" : available.sorted().joined(separator: ", ")))",
                       location: desired.location)
                 if !current.active {
                     for export in desired.exports where !(current.export(export)?.status.isSatisfied ?? false) {

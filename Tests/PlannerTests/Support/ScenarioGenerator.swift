@@ -4,16 +4,16 @@ import Foundation
 /// Generates valid manifests across the four providers, the live state that realizes them exactly
 /// (in each platform's stored form), and drifted live states, from a seed.
 struct ScenarioGenerator {
-    var random: SplitMix
+    var random: TestRandom
     let today = Fixture.today
 
-    init(seed: UInt64) { random = SplitMix(seed: seed) }
+    init(seed: UInt64) { random = TestRandom(seed: seed) }
 
     static let segmentPool = ["SEGA", "SEGB", "SEGC", "SEGD", "SEGE"]
     static let adPool = ["AD1", "AD2", "AD3", "AD4"]
     static let geoPool = [GeoTarget(kind: .countryID, value: "19", eid: "GEOUS"), GeoTarget(kind: .regionID, value: "USCA", eid: "GEOCA"),
                           GeoTarget(kind: .postalCode, value: "02110", eid: "GEOZIP"), GeoTarget(kind: .cityID, value: "77", eid: "GEOCITY")]
-    static let trackerPool = ["MOAT", "IAS", "DV"]
+    static let trackerPool = RetailCampaign.trackerTypes
     static let location = SourceLocation(file: "gen/m.yaml", line: 1, column: 1)
 
     // MARK: Manifests
@@ -222,7 +222,7 @@ struct ScenarioGenerator {
                 if random.chance(0.3) { retail.trackers = random.subset(Self.trackerPool) }
                 if random.chance(0.3), !retail.exports.isEmpty { retail.exports[0].status = random.pick([.failed, .notInitiated, .failedToInitiate]) }
                 if random.chance(0.2) { retail.tagsFile = nil }
-                if random.chance(0.2) { retail.availableTrackers = ["MOAT"] }
+                if random.chance(0.2) { retail.availableTrackers = [] }
                 return retail
             }
             state[account.alias] = account
