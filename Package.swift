@@ -22,7 +22,7 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner"], resources: [.copy("Resources")]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
-        .testTarget(name: "ReconcileCLITests", dependencies: ["reconcile"]),
+        .testTarget(name: "ReconcileCLITests", dependencies: ["reconcile"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -104,3 +104,15 @@ import Testing
         #expect(try Fixture.plan(manifest, Fixture.accounts { $0["nr"]?.campaigns = [live] }).actions.isEmpty)
     }
 }
+
+@Suite struct CalendarDayTests {
+    @Test func daysSinceEpochRoundTrip() {
+        for days in stride(from: -800_000, through: 800_000, by: 997) {
+            #expect(CalendarDate(daysSinceEpoch: days).daysSinceEpoch == days)
+        }
+        #expect(CalendarDate(daysSinceEpoch: 0).description == "1970-01-01")
+        #expect(CalendarDate(utcDayOf: Date(timeIntervalSince1970: 1_772_323_199)).description == "2026-02-28")
+        #expect(CalendarDate(utcDayOf: Date(timeIntervalSince1970: 1_772_323_200)).description == "2026-03-01")
+        #expect(CalendarDate(daysSinceEpoch: 11_016).description == "2000-02-29")
+    }
+}

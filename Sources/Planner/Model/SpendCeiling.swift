@@ -65,13 +65,11 @@ public struct SpendCeiling: Sendable, Hashable, Comparable, CustomStringConverti
     public var isPositive: Bool { self > .zero }
     public var isNegative: Bool { self < .zero }
 
-    /// `123.45` (rounded to `decimals`), or `unbounded` when any serving campaign is uncapped.
+    /// `123.45` (rounded to `decimals`); with uncapped campaigns serving, `123.45 + 1 uncapped`.
     public func formatted(decimals: Int) -> String {
-        isUnbounded ? "unbounded" : daily.rounded(scale: decimals, .plain).formatted(decimals: decimals)
+        let finite = daily.rounded(scale: decimals, .plain).formatted(decimals: decimals)
+        return isUnbounded ? "\(finite) + \(unboundedCount) uncapped" : finite
     }
 
-    public var description: String {
-        unboundedCount == 0 ? daily.rounded(scale: 2, .plain).formatted(decimals: 2)
-            : "\(unboundedCount) unbounded + \(daily.rounded(scale: 2, .plain).formatted(decimals: 2))"
-    }
+    public var description: String { formatted(decimals: 2) }
 }

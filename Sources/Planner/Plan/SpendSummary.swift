@@ -19,14 +19,14 @@ public struct ProviderSpend: Sendable, Hashable {
 
     public var change: SpendCeiling { planned - current }
 
-    /// `123.45`, `unbounded`, at the currency's decimals.
+    /// `123.45`, or `123.45 + 1 uncapped`, at the currency's decimals.
     public func amount(_ ceiling: SpendCeiling) -> String { ceiling.formatted(decimals: currency.minorUnitExponent) }
 
-    /// `+50.00`, `-12.00`, `0.00`, or `+1 unbounded` when campaigns without a cap are added or removed.
+    /// `+50.00`, `-12.00`, `0.00`, or `+1 uncapped` when campaigns without a cap start or stop serving.
     public var changeText: String {
         let delta = change
         if delta.unboundedCount != 0 {
-            return (delta.unboundedCount > 0 ? "+" : "") + "\(delta.unboundedCount) unbounded"
+            return (delta.unboundedCount > 0 ? "+" : "") + "\(delta.unboundedCount) uncapped"
         }
         let rounded = delta.daily.rounded(scale: currency.minorUnitExponent, .plain)
         let text = rounded.formatted(decimals: currency.minorUnitExponent)

@@ -8,6 +8,7 @@ enum ReconcileTool {
     /// Every subcommand, in the order `reconcile --help` lists them.
     static let commands: [any Command.Type] = [
         ValidateCommand.self,
+        PlanCommand.self,
         SchemaCommand.self,
     ]
 
