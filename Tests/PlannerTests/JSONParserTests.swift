@@ -18,6 +18,16 @@ import Testing
         #expect(numbers["f"] == .decimal(Decimal(string: "9223372036854775808")!))
     }
 
+    @Test(arguments: [
+        ("19.99", "19.99"), ("-0.10", "-0.1"), ("+2", "2"), ("1.5e3", "1500"), ("12345678901234567890.5", "12345678901234567890.5"),
+        ("0.000000000000000000000000000001", "0.000000000000000000000000000001"), ("1e-130", nil), ("1.", nil), (".5", nil),
+        ("19.99x", nil), ("", nil), ("-", nil), ("1e", nil), ("123456789012345678901234567890123456789", nil),
+        ("1234567890123456789012345678901234567800000", "1234567890123456789012345678901234567800000"),
+    ] as [(String, String?)])
+    func decimalTextIsReadExactlyOrRefused(text: String, expected: String?) {
+        #expect(JSONParser.exactDecimal(text) == expected.flatMap { Decimal(string: $0) }, "\(text)")
+    }
+
     @Test func keyOrderAndEscapesSurviveARoundTrip() throws {
         let text = #"{"z":1,"a":"line\nbreak \"q\" \u00e9 \ud83d\ude00","m":[true,false,null]}"#
         let value = try JSONParser().parse(text)

@@ -27,10 +27,18 @@ public enum IdentityMatcher {
             settled.insert(index)
         }
 
+        // Indexes, so matching stays linear in the number of campaigns.
+        var byID: [String: [Int]] = [:], byExternalID: [String: [Int]] = [:], byName: [String: [Int]] = [:]
+        for (position, campaign) in live.enumerated() {
+            byID[campaign.id, default: []].append(position)
+            if let external = campaign.externalID { byExternalID[external, default: []].append(position) }
+            byName[campaign.name, default: []].append(position)
+        }
+
         // 1. Pins.
         for (index, campaign) in desired.enumerated() {
             guard let pin = campaign.pinnedID else { continue }
-            let candidates = live.indices.filter { live[$0].id == pin }
+            let candidates = byID[pin] ?? []
             settled.insert(index)
             if candidates.count > 1 {
                 report(index, "id", candidates)
@@ -47,7 +55,7 @@ public enum IdentityMatcher {
         // 2. External IDs.
         for (index, campaign) in desired.enumerated() where !settled.contains(index) {
             guard let external = campaign.externalID else { continue }
-            let candidates = live.indices.filter { !claimed.contains($0) && live[$0].externalID == external }
+            let candidates = (byExternalID[external] ?? []).filter { !claimed.contains($0) }
             if candidates.count > 1 {
                 report(index, "external_id", candidates)
             } else if let only = candidates.first {
@@ -59,8 +67,8 @@ public enum IdentityMatcher {
         // 3. Names, among live campaigns nobody claimed. A live campaign carrying a different external ID
         //    is another campaign, not this one.
         for (index, campaign) in desired.enumerated() where !settled.contains(index) {
-            let candidates = live.indices.filter { position in
-                !claimed.contains(position) && live[position].name == campaign.name
+            let candidates = (byName[campaign.name] ?? []).filter { position in
+                !claimed.contains(position)
                     && (campaign.externalID == nil || live[position].externalID == nil || live[position].externalID == campaign.externalID)
             }
             if candidates.count > 1 {

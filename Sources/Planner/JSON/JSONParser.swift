@@ -15,13 +15,23 @@ public struct JSONParser: Sendable {
 
     /// Parses one JSON document; whitespace around it is allowed, anything else after it is not.
     public func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        var reader = Reader(bytes: Array(data), maximumDepth: maximumDepth)
-        reader.skipByteOrderMark()
-        reader.skipWhitespace()
-        let value = try reader.value(depth: 0)
-        reader.skipWhitespace()
-        guard reader.atEnd else { throw reader.error("unexpected text after the JSON document") }
-        return value
+        let bytes = Array(data)
+        let depth = maximumDepth
+        // Reading through a buffer pointer keeps the hot loop free of array retains and bounds checks.
+        let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = Reader(bytes: buffer, maximumDepth: depth)
+            reader.skipByteOrderMark()
+            reader.skipWhitespace()
+            do throws(JSONParseError) {
+                let value = try reader.value(depth: 0)
+                reader.skipWhitespace()
+                guard reader.atEnd else { return .failure(reader.error("unexpected text after the JSON document")) }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     public func parse(_ text: String) throws(JSONParseError) -> JSONValue {
@@ -29,11 +39,11 @@ public struct JSONParser: Sendable {
     }
 
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         let maximumDepth: Int
         var index = 0
 
-        init(bytes: [UInt8], maximumDepth: Int) {
+        init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
             self.bytes = bytes
             self.maximumDepth = maximumDepth
         }
@@ -57,7 +67,7 @@ public struct JSONParser: Sendable {
                 line += 1
                 lineStart = position + 1
             }
-            let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).count + 1
+            let column = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<min(offset, bytes.count)]), as: UTF8.self).count + 1
             return (line, column)
         }
 
@@ -152,21 +162,30 @@ public struct JSONParser: Sendable {
         mutating func string() throws(JSONParseError) -> String {
             let start = index
             index += 1
+            // Fast path: no escapes, the common case, becomes one String.
+            var scan = index
+            while scan < bytes.count {
+                let byte = bytes[scan]
+                if byte == UInt8(ascii: "\"") {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<scan]), as: UTF8.self)
+                    index = scan + 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                scan += 1
+            }
             var scalars = String.UnicodeScalarView()
             var runStart = index
-            func flushRun(_ reader: Reader, upTo end: Int, into scalars: inout String.UnicodeScalarView) {
-                if end > runStart { scalars.append(contentsOf: String(decoding: reader.bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
-            }
             while true {
                 guard let byte = current else { throw error("unterminated string", at: start) }
                 if byte == UInt8(ascii: "\"") {
-                    flushRun(self, upTo: index, into: &scalars)
+                    appendRun(from: runStart, to: index, into: &scalars)
                     index += 1
                     return String(scalars)
                 }
                 if byte < 0x20 { throw error("control character in a string; escape it") }
                 if byte == UInt8(ascii: "\\") {
-                    flushRun(self, upTo: index, into: &scalars)
+                    appendRun(from: runStart, to: index, into: &scalars)
                     index += 1
                     scalars.append(try escape())
                     runStart = index
@@ -174,6 +193,11 @@ public struct JSONParser: Sendable {
                 }
                 index += 1
             }
+        }
+
+        func appendRun(from start: Int, to end: Int, into scalars: inout String.UnicodeScalarView) {
+            guard end > start else { return }
+            scalars.append(contentsOf: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).unicodeScalars)
         }
 
         mutating func escape() throws(JSONParseError) -> Unicode.Scalar {
@@ -253,9 +277,10 @@ public struct JSONParser: Sendable {
                 guard let byte = current, Reader.isDigit(byte) else { throw error("expected a digit in the exponent") }
                 while let byte = current, Reader.isDigit(byte) { index += 1 }
             }
-            let text = String(decoding: bytes[start..<index], as: UTF8.self)
-            if isInteger, let integer = Int64(text) { return .integer(integer) }
-            guard let decimal = JSONParser.exactDecimal(text) else {
+            let digits = UnsafeBufferPointer(rebasing: bytes[start..<index])
+            if isInteger, let integer = JSONParser.integer(digits) { return .integer(integer) }
+            guard let decimal = JSONParser.exactDecimal(digits) else {
+                let text = String(decoding: digits, as: UTF8.self)
                 throw error("number \(text) is outside the range reconcile can hold exactly", at: start)
             }
             return .decimal(decimal)
@@ -264,16 +289,96 @@ public struct JSONParser: Sendable {
         static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
     }
 
-    /// The exact `Decimal` for decimal text (`19.99`, `-1.5e3`), or nil when it cannot be held exactly
-    /// (more than 38 significant digits or an exponent out of range).
+    /// The exact `Decimal` for decimal text (`19.99`, `-1.5e3`, `+2`), or nil when the text is not a
+    /// number or cannot be held exactly (more than 38 significant digits, an exponent out of range).
     public static func exactDecimal(_ text: String) -> Decimal? {
-        guard let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !value.isNaN else { return nil }
-        // Decimal(string:) silently rounds long mantissas; accept only text it holds exactly.
-        let significant = text.lowercased().split(separator: "e", maxSplits: 1).first.map { part in
-            part.filter(\.isNumber).drop { $0 == "0" }
-        } ?? ""
-        let trimmed = significant.reversed().drop { $0 == "0" }
-        return trimmed.count <= 38 ? value : nil
+        var text = text
+        return text.withUTF8 { exactDecimal($0) }
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The number in `bytes`, read digit by digit: up to 19 significant digits are built exactly
+    /// from an integer significand; longer numbers go through `Decimal(string:)`, checked for rounding.
+    static func exactDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Decimal? {
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var significand: UInt64 = 0
+        var significantDigits = 0
+        var fractionDigits = 0
+        var integerDigits = 0
+        var seenPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                if seenPoint { fractionDigits += 1 } else { integerDigits += 1 }
+                if significantDigits > 0 || byte != UInt8(ascii: "0") {
+                    significantDigits += 1
+                    if significantDigits <= 19 { significand = significand * 10 + UInt64(byte - UInt8(ascii: "0")) }
+                }
+            } else if byte == UInt8(ascii: "."), !seenPoint {
+                seenPoint = true
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard integerDigits > 0, !seenPoint || fractionDigits > 0 else { return nil }
+        var exponent = 0
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            var exponentNegative = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+                exponentNegative = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
+            var exponentDigits = 0
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                exponentDigits += 1
+                guard exponentDigits <= 4 else { return nil }
+                index += 1
+            }
+            guard exponentDigits > 0 else { return nil }
+            if exponentNegative { exponent = -exponent }
+        }
+        guard index == bytes.count else { return nil }
+        if significantDigits <= 19 {
+            let scale = exponent - fractionDigits
+            // Decimal's exponent is a signed byte; a zero has no significant digits and any exponent.
+            if significand == 0 { return 0 }
+            guard scale >= -128, scale <= 127 else { return nil }
+            return Decimal(sign: negative ? .minus : .plus, exponent: scale, significand: Decimal(significand))
+        }
+        // Long numbers: trailing zeros do not count against Decimal's 38 digits.
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let value = Decimal(string: text, locale: posix), !value.isNaN else { return nil }
+        let mantissa = text.lowercased().split(separator: "e", maxSplits: 1).first.map { $0.filter(\.isNumber).drop { $0 == "0" } } ?? ""
+        return mantissa.reversed().drop { $0 == "0" }.count <= 38 ? value : nil
+    }
+
+    /// A JSON integer that fits `Int64`, or nil.
+    static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard !bytes.isEmpty, bytes.count <= 20 else { return nil }
+        var index = 0
+        let negative = bytes[0] == UInt8(ascii: "-")
+        if negative { index = 1 }
+        guard index < bytes.count else { return nil }
+        var value: Int64 = 0
+        while index < bytes.count {
+            let digit = Int64(bytes[index] &- UInt8(ascii: "0"))
+            guard digit >= 0, digit <= 9 else { return nil }
+            let (shifted, overflowA) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowB) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !overflowA, !overflowB else { return nil }
+            value = next
+            index += 1
+        }
+        return value
     }
 }
 

@@ -50,9 +50,6 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     private func write(to output: inout String, indent: Int, level: Int) {
-        let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closingPad = String(repeating: " ", count: indent * level)
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
@@ -61,15 +58,20 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
             if values.isEmpty { output += "[]"; return }
+            // Padding is made only for containers, once each (plans and live states are large).
+            let newline = indent > 0 ? "\n" : ""
+            let pad = String(repeating: " ", count: indent * (level + 1))
             output += "[" + newline
             for (index, value) in values.enumerated() {
                 output += pad
                 value.write(to: &output, indent: indent, level: level + 1)
                 output += (index < values.count - 1 ? "," : "") + newline
             }
-            output += closingPad + "]"
+            output += String(repeating: " ", count: indent * level) + "]"
         case .object(let members):
             if members.isEmpty { output += "{}"; return }
+            let newline = indent > 0 ? "\n" : ""
+            let pad = String(repeating: " ", count: indent * (level + 1))
             output += "{" + newline
             for (index, (key, value)) in members.enumerated() {
                 output += pad
@@ -78,11 +80,18 @@ public indirect enum JSONValue: Sendable, Hashable {
                 value.write(to: &output, indent: indent, level: level + 1)
                 output += (index < members.count - 1 ? "," : "") + newline
             }
-            output += closingPad + "}"
+            output += String(repeating: " ", count: indent * level) + "}"
         }
     }
 
     private static func writeString(_ text: String, to output: inout String) {
+        // Most strings need no escaping: append them whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output += "\""
+            output += text
+            output += "\""
+            return
+        }
         output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -63,37 +63,75 @@ public struct JSONValueDecoder {
     }
 }
 
+/// An array index as a coding key; its text is made only when a path is printed.
 private struct DecodingIndexKey: CodingKey {
-    var stringValue: String
-    var intValue: Int?
-    init(_ index: Int) { stringValue = String(index); intValue = index }
-    init?(stringValue: String) { self.stringValue = stringValue; intValue = Int(stringValue) }
+    var index: Int
+    init(_ index: Int) { self.index = index }
+    init?(stringValue: String) {
+        guard let index = Int(stringValue) else { return nil }
+        self.index = index
+    }
     init?(intValue: Int) { self.init(intValue) }
+    var stringValue: String { String(index) }
+    var intValue: Int? { index }
+}
+
+/// Where a value sits in the document. Built as a chain and turned into a coding path only when
+/// asked (for an error or a container's `codingPath`), so decoding large documents stays cheap.
+private final class PathNode {
+    let parent: PathNode?
+    let key: (any CodingKey)?
+    let base: [any CodingKey]
+
+    init(base: [any CodingKey]) {
+        parent = nil
+        key = nil
+        self.base = base
+    }
+
+    init(parent: PathNode, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+        base = []
+    }
+
+    var path: [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var node: PathNode? = self
+        while let current = node {
+            if let key = current.key { keys.append(key) } else { keys += current.base.reversed() }
+            node = current.parent
+        }
+        return keys.reversed()
+    }
 }
 
 private struct ValueDecoder: Decoder {
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    let node: PathNode
     let storedUserInfo: [CodingUserInfoKey: any Sendable]
 
     init(value: JSONValue, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) {
+        self.init(value: value, node: PathNode(base: codingPath), userInfo: userInfo)
+    }
+
+    init(value: JSONValue, node: PathNode, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.value = value
-        self.codingPath = codingPath
+        self.node = node
         self.storedUserInfo = userInfo
     }
 
+    var codingPath: [any CodingKey] { node.path }
     var userInfo: [CodingUserInfoKey: Any] { storedUserInfo }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = value else { throw ValueDecoder.mismatch("an object", value, codingPath) }
-        var fields: [String: JSONValue] = [:]
-        for (key, member) in members { fields[key] = member }
-        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, fields: fields, orderedKeys: members.map(\.0), codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, members: members))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let values) = value else { throw ValueDecoder.mismatch("an array", value, codingPath) }
-        return UnkeyedContainer(decoder: self, values: values, codingPath: codingPath)
+        return UnkeyedContainer(decoder: self, values: values)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
@@ -101,55 +139,66 @@ private struct ValueDecoder: Decoder {
     }
 
     func child(_ value: JSONValue, key: any CodingKey) -> ValueDecoder {
-        ValueDecoder(value: value, codingPath: codingPath + [key], userInfo: storedUserInfo)
+        ValueDecoder(value: value, node: PathNode(parent: node, key: key), userInfo: storedUserInfo)
     }
 
     func unbox<T: Decodable>(_ type: T.Type) throws -> T {
-        if type == Decimal.self, let decimal = try decimal() as? T { return decimal }
+        if type == Decimal.self, let decimal = try ValueDecoder.decimal(value, codingPath) as? T { return decimal }
         if type == JSONValue.self, let json = value as? T { return json }
         return try T(from: self)
     }
 
-    func decimal() throws -> Decimal {
+    // MARK: Scalars, read in place (the path is only built for an error)
+
+    /// `value` as `T` when `T` is a scalar read without a child decoder (String, Decimal, Int, Bool), else nil.
+    static func scalar<T>(_ type: T.Type, _ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> T? {
+        if type == String.self { return try string(value, path()) as? T }
+        if type == Decimal.self { return try decimal(value, path()) as? T }
+        if type == Int.self { return try int(value, path()) as? T }
+        if type == Bool.self { return try bool(value, path()) as? T }
+        return nil
+    }
+
+    static func decimal(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Decimal {
         switch value {
         case .integer(let integer): return Decimal(integer)
         case .decimal(let decimal): return decimal
         case .string(let text):
-            guard let decimal = JSONParser.exactDecimal(text), text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "expected a decimal number, found \"\(text)\""))
+            guard let decimal = JSONParser.exactDecimal(text) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "expected a decimal number, found \"\(text)\""))
             }
             return decimal
-        default: throw ValueDecoder.mismatch("a number", value, codingPath)
+        default: throw ValueDecoder.mismatch("a number", value, path())
         }
     }
 
-    func bool() throws -> Bool {
-        guard case .bool(let flag) = value else { throw ValueDecoder.mismatch("true or false", value, codingPath) }
+    static func bool(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Bool {
+        guard case .bool(let flag) = value else { throw ValueDecoder.mismatch("true or false", value, path()) }
         return flag
     }
 
-    func string() throws -> String {
-        guard case .string(let text) = value else { throw ValueDecoder.mismatch("a string", value, codingPath) }
+    static func string(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> String {
+        guard case .string(let text) = value else { throw ValueDecoder.mismatch("a string", value, path()) }
         return text
     }
 
-    func integer() throws -> Int64 {
+    static func integer(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Int64 {
         switch value {
         case .integer(let integer): return integer
         case .decimal(let decimal) where decimal.isWholeNumber:
             // `5.0` or `1e2`: a whole number written with a fraction or exponent.
             guard let integer = Int64(decimal.formatted(decimals: 0)) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "whole number \(decimal) is too large"))
+                throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "whole number \(decimal) is too large"))
             }
             return integer
-        default: throw ValueDecoder.mismatch("a whole number", value, codingPath)
+        default: throw ValueDecoder.mismatch("a whole number", value, path())
         }
     }
 
-    func int() throws -> Int {
-        let wide = try integer()
+    static func int(_ value: JSONValue, _ path: @autoclosure () -> [any CodingKey]) throws -> Int {
+        let wide = try integer(value, path())
         guard let narrow = Int(exactly: wide) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "whole number \(wide) is too large"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path(), debugDescription: "whole number \(wide) is too large"))
         }
         return narrow
     }
@@ -172,76 +221,116 @@ private struct ValueDecoder: Decoder {
         return DecodingError.typeMismatch(Any.self, .init(codingPath: path, debugDescription: "expected \(expected), found \(kind(of: value))"))
     }
 
+    /// Objects are small (a dozen keys), so members are looked up in place rather than hashed.
     struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let decoder: ValueDecoder
-        let fields: [String: JSONValue]
-        let orderedKeys: [String]
-        let codingPath: [any CodingKey]
+        let members: [(String, JSONValue)]
 
-        var allKeys: [Key] { orderedKeys.compactMap { Key(stringValue: $0) } }
+        var codingPath: [any CodingKey] { decoder.codingPath }
+        var allKeys: [Key] { members.compactMap { Key(stringValue: $0.0) } }
 
-        func contains(_ key: Key) -> Bool { fields[key.stringValue] != nil }
+        func field(_ name: String) -> JSONValue? {
+            for (key, value) in members where key == name { return value }
+            return nil
+        }
 
-        func member(_ key: Key) throws -> ValueDecoder {
-            guard let value = fields[key.stringValue] else {
+        func contains(_ key: Key) -> Bool { field(key.stringValue) != nil }
+
+        func raw(_ key: Key) throws -> JSONValue {
+            guard let value = field(key.stringValue) else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing required key `\(key.stringValue)`"))
             }
-            return decoder.child(value, key: key)
+            return value
         }
 
         func decodeNil(forKey key: Key) throws -> Bool {
-            guard let value = fields[key.stringValue] else { return true }
+            guard let value = field(key.stringValue) else { return true }
             if case .null = value { return true }
             return false
         }
 
-        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try member(key).bool() }
-        func decode(_ type: String.Type, forKey key: Key) throws -> String { try member(key).string() }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try ValueDecoder.bool(try raw(key), codingPath + [key]) }
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try ValueDecoder.string(try raw(key), codingPath + [key]) }
         func decode(_ type: Double.Type, forKey key: Key) throws -> Double { throw ValueDecoder.floatingPoint(codingPath + [key]) }
         func decode(_ type: Float.Type, forKey key: Key) throws -> Float { throw ValueDecoder.floatingPoint(codingPath + [key]) }
-        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try member(key).int() }
-        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try member(key).integer() }
-        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try member(key).unbox(type) }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try ValueDecoder.int(try raw(key), codingPath + [key]) }
+        func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try ValueDecoder.integer(try raw(key), codingPath + [key]) }
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            try decode(type, from: try raw(key), key: key)
+        }
+
+        private func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, key: Key) throws -> T {
+            if let scalar = try ValueDecoder.scalar(type, value, codingPath + [key]) { return scalar }
+            return try decoder.child(value, key: key).unbox(type)
+        }
+
+        /// One look-up instead of the default's three (contains, decodeNil, decode).
+        private func present(_ key: Key) -> JSONValue? {
+            guard let value = field(key.stringValue) else { return nil }
+            if case .null = value { return nil }
+            return value
+        }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            try present(key).map { try ValueDecoder.string($0, codingPath + [key]) }
+        }
+
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+            try present(key).map { try ValueDecoder.bool($0, codingPath + [key]) }
+        }
+
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+            try present(key).map { try ValueDecoder.int($0, codingPath + [key]) }
+        }
+
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+            try present(key).map { try decode(type, from: $0, key: key) }
+        }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-            try member(key).container(keyedBy: type)
+            try decoder.child(try raw(key), key: key).container(keyedBy: type)
         }
 
         func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-            try member(key).unkeyedContainer()
+            try decoder.child(try raw(key), key: key).unkeyedContainer()
         }
 
         func superDecoder() throws -> any Decoder {
-            decoder.child(fields["super"] ?? .null, key: DecodingIndexKey(stringValue: "super") ?? DecodingIndexKey(0))
+            decoder.child(field("super") ?? .null, key: JSONMemberKey("super"))
         }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            decoder.child(fields[key.stringValue] ?? .null, key: key)
+            decoder.child(field(key.stringValue) ?? .null, key: key)
         }
     }
 
     struct UnkeyedContainer: UnkeyedDecodingContainer {
         let decoder: ValueDecoder
         let values: [JSONValue]
-        let codingPath: [any CodingKey]
         var currentIndex = 0
 
-        init(decoder: ValueDecoder, values: [JSONValue], codingPath: [any CodingKey]) {
+        init(decoder: ValueDecoder, values: [JSONValue]) {
             self.decoder = decoder
             self.values = values
-            self.codingPath = codingPath
         }
 
+        var codingPath: [any CodingKey] { decoder.codingPath }
         var count: Int? { values.count }
         var isAtEnd: Bool { currentIndex >= values.count }
 
-        mutating func next() throws -> ValueDecoder {
+        /// The next element and its coding key.
+        mutating func take() throws -> (JSONValue, DecodingIndexKey) {
             guard !isAtEnd else {
                 throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath + [DecodingIndexKey(currentIndex)], debugDescription: "the array has no more elements"))
             }
-            let child = decoder.child(values[currentIndex], key: DecodingIndexKey(currentIndex))
+            let element = (values[currentIndex], DecodingIndexKey(currentIndex))
             currentIndex += 1
-            return child
+            return element
+        }
+
+        mutating func next() throws -> ValueDecoder {
+            let (value, key) = try take()
+            return decoder.child(value, key: key)
         }
 
         mutating func decodeNil() throws -> Bool {
@@ -253,13 +342,37 @@ private struct ValueDecoder: Decoder {
             return false
         }
 
-        mutating func decode(_ type: Bool.Type) throws -> Bool { try next().bool() }
-        mutating func decode(_ type: String.Type) throws -> String { try next().string() }
+        mutating func decode(_ type: Bool.Type) throws -> Bool {
+            let (value, key) = try take()
+            return try ValueDecoder.bool(value, codingPath + [key])
+        }
+
+        mutating func decode(_ type: String.Type) throws -> String {
+            let (value, key) = try take()
+            return try ValueDecoder.string(value, codingPath + [key])
+        }
+
         mutating func decode(_ type: Double.Type) throws -> Double { throw ValueDecoder.floatingPoint(codingPath + [DecodingIndexKey(currentIndex)]) }
         mutating func decode(_ type: Float.Type) throws -> Float { throw ValueDecoder.floatingPoint(codingPath + [DecodingIndexKey(currentIndex)]) }
-        mutating func decode(_ type: Int.Type) throws -> Int { try next().int() }
-        mutating func decode(_ type: Int64.Type) throws -> Int64 { try next().integer() }
-        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().unbox(type) }
+
+        mutating func decode(_ type: Int.Type) throws -> Int {
+            let (value, key) = try take()
+            return try ValueDecoder.int(value, codingPath + [key])
+        }
+
+        mutating func decode(_ type: Int64.Type) throws -> Int64 {
+            let (value, key) = try take()
+            return try ValueDecoder.integer(value, codingPath + [key])
+        }
+
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            // Arrays of strings and numbers decode their elements through this generic entry.
+            if !isAtEnd, let scalar = try ValueDecoder.scalar(type, values[currentIndex], codingPath + [DecodingIndexKey(currentIndex)]) {
+                currentIndex += 1
+                return scalar
+            }
+            return try next().unbox(type)
+        }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
             try next().container(keyedBy: type)
@@ -281,12 +394,12 @@ private struct ValueDecoder: Decoder {
             return false
         }
 
-        func decode(_ type: Bool.Type) throws -> Bool { try decoder.bool() }
-        func decode(_ type: String.Type) throws -> String { try decoder.string() }
+        func decode(_ type: Bool.Type) throws -> Bool { try ValueDecoder.bool(decoder.value, codingPath) }
+        func decode(_ type: String.Type) throws -> String { try ValueDecoder.string(decoder.value, codingPath) }
         func decode(_ type: Double.Type) throws -> Double { throw ValueDecoder.floatingPoint(codingPath) }
         func decode(_ type: Float.Type) throws -> Float { throw ValueDecoder.floatingPoint(codingPath) }
-        func decode(_ type: Int.Type) throws -> Int { try decoder.int() }
-        func decode(_ type: Int64.Type) throws -> Int64 { try decoder.integer() }
+        func decode(_ type: Int.Type) throws -> Int { try ValueDecoder.int(decoder.value, codingPath) }
+        func decode(_ type: Int64.Type) throws -> Int64 { try ValueDecoder.integer(decoder.value, codingPath) }
         func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.unbox(type) }
     }
 

@@ -18,58 +18,64 @@ public struct JSONValueEncoder {
 }
 
 /// A container under construction; containers are references so nested containers can fill them later.
+/// Members and elements live in their own arrays so appending stays amortized O(1).
 private final class EncodingNode {
-    enum Content {
-        case empty
-        case value(JSONValue)
-        case object([(String, EncodingNode)])
-        case array([EncodingNode])
-    }
+    enum Kind { case empty, value, object, array }
 
-    var content: Content = .empty
+    var kind: Kind = .empty
+    var value: JSONValue = .null
+    var members: [(String, EncodingNode)] = []
+    var elements: [EncodingNode] = []
 
     init() {}
-    init(_ value: JSONValue) { content = .value(value) }
+
+    init(_ value: JSONValue) {
+        kind = .value
+        self.value = value
+    }
+
+    func becomeObject() {
+        if kind != .object { kind = .object; members = [] }
+    }
+
+    func becomeArray() {
+        if kind != .array { kind = .array; elements = [] }
+    }
+
+    func setValue(_ newValue: JSONValue) {
+        kind = .value
+        value = newValue
+    }
 
     var json: JSONValue {
-        switch content {
+        switch kind {
         case .empty: return .object([])
-        case .value(let value): return value
-        case .object(let members): return .object(members.map { ($0.0, $0.1.json) })
-        case .array(let values): return .array(values.map(\.json))
+        case .value: return value
+        case .object: return .object(members.map { ($0.0, $0.1.json) })
+        case .array: return .array(elements.map(\.json))
         }
     }
 
     func member(_ key: String) -> EncodingNode {
-        if case .object(let members) = content, let existing = members.first(where: { $0.0 == key }) { return existing.1 }
+        if kind == .object, let existing = members.first(where: { $0.0 == key }) { return existing.1 }
         let node = EncodingNode()
         append(key, node)
         return node
     }
 
+    /// Adds a member; encoding a key again replaces the earlier value, as JSON objects hold one value per key.
     func append(_ key: String, _ node: EncodingNode) {
-        if case .object(var members) = content {
-            members.removeAll { $0.0 == key }
-            members.append((key, node))
-            content = .object(members)
-        } else {
-            content = .object([(key, node)])
-        }
+        becomeObject()
+        if let index = members.firstIndex(where: { $0.0 == key }) { members.remove(at: index) }
+        members.append((key, node))
     }
 
     func append(_ node: EncodingNode) {
-        if case .array(var values) = content {
-            values.append(node)
-            content = .array(values)
-        } else {
-            content = .array([node])
-        }
+        becomeArray()
+        elements.append(node)
     }
 
-    var arrayCount: Int {
-        if case .array(let values) = content { return values.count }
-        return 0
-    }
+    var arrayCount: Int { kind == .array ? elements.count : 0 }
 }
 
 private struct IndexKey: CodingKey {
@@ -94,12 +100,12 @@ private final class ValueEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .object = node.content {} else { node.content = .object([]) }
+        node.becomeObject()
         return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, node: node, codingPath: codingPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array = node.content {} else { node.content = .array([]) }
+        node.becomeArray()
         return UnkeyedContainer(encoder: self, node: node, codingPath: codingPath)
     }
 
@@ -134,13 +140,13 @@ private final class ValueEncoder: Encoder {
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let child = node.member(key.stringValue)
-            child.content = .object([])
+            child.becomeObject()
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, codingPath: codingPath + [key]))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let child = node.member(key.stringValue)
-            child.content = .array([])
+            child.becomeArray()
             return UnkeyedContainer(encoder: encoder, node: child, codingPath: codingPath + [key])
         }
 
@@ -172,7 +178,7 @@ private final class ValueEncoder: Encoder {
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let child = EncodingNode()
-            child.content = .object([])
+            child.becomeObject()
             let path = codingPath + [IndexKey(count)]
             node.append(child)
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, codingPath: path))
@@ -180,7 +186,7 @@ private final class ValueEncoder: Encoder {
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let child = EncodingNode()
-            child.content = .array([])
+            child.becomeArray()
             let path = codingPath + [IndexKey(count)]
             node.append(child)
             return UnkeyedContainer(encoder: encoder, node: child, codingPath: path)
@@ -197,14 +203,14 @@ private final class ValueEncoder: Encoder {
         let encoder: ValueEncoder
         let codingPath: [any CodingKey]
 
-        mutating func encodeNil() throws { encoder.node.content = .value(.null) }
-        mutating func encode(_ value: Bool) throws { encoder.node.content = .value(.bool(value)) }
-        mutating func encode(_ value: String) throws { encoder.node.content = .value(.string(value)) }
+        mutating func encodeNil() throws { encoder.node.setValue(.null) }
+        mutating func encode(_ value: Bool) throws { encoder.node.setValue(.bool(value)) }
+        mutating func encode(_ value: String) throws { encoder.node.setValue(.string(value)) }
         mutating func encode(_ value: Double) throws { throw ValueEncoder.floatingPoint(codingPath) }
         mutating func encode(_ value: Float) throws { throw ValueEncoder.floatingPoint(codingPath) }
-        mutating func encode(_ value: Int) throws { encoder.node.content = .value(.integer(Int64(value))) }
-        mutating func encode(_ value: Int64) throws { encoder.node.content = .value(.integer(value)) }
-        mutating func encode<T: Encodable>(_ value: T) throws { encoder.node.content = .value(try encoder.box(value)) }
+        mutating func encode(_ value: Int) throws { encoder.node.setValue(.integer(Int64(value))) }
+        mutating func encode(_ value: Int64) throws { encoder.node.setValue(.integer(value)) }
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.node.setValue(try encoder.box(value)) }
     }
 
     /// Binary floating point has no place in these documents: money and rates are `Decimal`.

@@ -53,7 +53,7 @@ enum LiveCoding {
     }
 
     static func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type, _ text: String) -> T? where T.RawValue == String {
-        T.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
+        T(rawValue: text) ?? T.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
     }
 
     // MARK: Budgets

@@ -87,9 +87,9 @@ public struct LiveState: Sendable, Hashable {
         try self.init(json: data, file: path)
     }
 
-    /// The document as JSON text (pretty-printed, stable).
-    public func jsonText() throws -> String {
-        try JSONValueEncoder().encode(self).serialized() + "\n"
+    /// The document as JSON text (stable; pretty-printed unless `indent` is 0).
+    public func jsonText(indent: Int = 2) throws -> String {
+        try JSONValueEncoder().encode(self).serialized(indent: indent) + "\n"
     }
 }
 

@@ -96,7 +96,7 @@ struct ProviderPlanner {
         let address = ResourceAddress.campaign(alias, desired.name)
         let target = ResourceTarget.live(current.id)
         liveCampaignAddresses.insert(address)
-        fingerprints[address] = .of(current, at: address)
+        let actionsBefore = actions.count
 
         var changes = CampaignDiff.changes(desired: desired, live: current, provider: config.kind, today: today)
         let statusChange = changes.first { $0.field == .status }
@@ -141,6 +141,9 @@ struct ProviderPlanner {
             add(.update, address, .campaign, target: target, phase: phase(for: spend), spend: spend, changes: edits,
                 calls: calls.update(target, changes: edits, desired: desired, live: current, status: nil), location: desired.location)
         }
+
+        // Hashing the live state costs; only resources the plan acts on need a fingerprint.
+        if actions.count > actionsBefore { fingerprints[address] = .of(current, at: address) }
 
         guard config.kind == .nextroll else { return }
         let matches = IdentityMatcher.matchAdGroups(desired.adGroups, live: current.adGroups, campaign: address, problems: &problems)
@@ -236,7 +239,8 @@ struct ProviderPlanner {
     }
 
     private mutating func planExistingAdGroup(_ desired: AdGroup, _ current: LiveAdGroup, campaign: LiveCampaign, address: ResourceAddress) {
-        fingerprints[address] = .of(current, campaignID: campaign.id, at: address)
+        let actionsBefore = actions.count
+        defer { if actions.count > actionsBefore { fingerprints[address] = .of(current, campaignID: campaign.id, at: address) } }
         let calls = NextRollCalls()
         let target = ResourceTarget.live(current.id)
         let parent = ResourceTarget.live(campaign.id)
@@ -288,7 +292,6 @@ struct ProviderPlanner {
             }
             return
         }
-        fingerprints[address] = .of(current, at: address)
         var changes: [FieldChange] = []
         if let value = desired.conversionValue, !ValueNormalization.sameCharge(value, current.conversionValue) {
             changes.append(FieldChange(.conversionValue, .optional(current.conversionValue), .money(value)))
@@ -299,6 +302,7 @@ struct ProviderPlanner {
         let (edits, refused) = partition(changes, of: .segment)
         for group in refused { block(.update, address, .segment, group.changes, reason: group.reason, location: desired.location) }
         guard !edits.isEmpty else { return }
+        fingerprints[address] = .of(current, at: address)
         add(.update, address, .segment, target: .live(current.id), phase: .neutral, changes: edits,
             calls: NextRollCalls().editSegment(current.id, conversionValue: desired.conversionValue ?? current.conversionValue,
                                                duration: desired.duration ?? current.duration),
@@ -319,7 +323,8 @@ struct ProviderPlanner {
             }
             return
         }
-        fingerprints[address] = .of(current, at: address)
+        let actionsBefore = actions.count
+        defer { if actions.count > actionsBefore { fingerprints[address] = .of(current, at: address) } }
         let calls = JivoxCalls()
         let target = ResourceTarget.live(String(desired.idx))
         let wanted = desired.trackers.map(ValueNormalization.trackers)
