@@ -61,7 +61,7 @@ import Testing
             try Fixture.plan(manifest, live)
         } throws: { error in
             guard let problem = (error as? PlanningError)?.problems.first else { return false }
-            return problem.description == "team/nr.yaml:7:5: nr/campaign/Spring: 2 live campaigns match this manifest entry by name: `C1`, `C2` "
+            return problem.description == "team/nr.yaml:7:5: error: nr/campaign/Spring: 2 live campaigns match this manifest entry by name: `C1`, `C2` "
                 + "(pin the one you mean with `id:` in the manifest, or rename the others on the platform)"
         }
     }

@@ -14,7 +14,7 @@ import Testing
         #expect {
             try Fixture.plan(try Showcase.manifest(), try Showcase.live(), providers: ["nx"])
         } throws: { error in
-            (error as? PlanningError)?.problems.first?.description == "--provider `nx` is not a provider alias in the manifests (did you mean `nr`?)"
+            (error as? PlanningError)?.problems.first?.description == "error: --provider `nx` is not a provider alias in the manifests (did you mean `nr`?)"
         }
     }
 
@@ -57,9 +57,9 @@ import Testing
             try Fixture.plan(manifest, LiveState(accounts: accounts))
         } throws: { error in
             (error as? PlanningError)?.problems.map(\.description) == [
-                "p.yaml:2:7: provider `nr` names advertisable `ADV1`, but the live state is for `OTHER` (plan against the account the manifests name)",
-                "p.yaml:3:7: provider `cr` says currency EUR, but the live account is in USD (set `currency: USD` in the provider block: budgets are charged in the account's currency)",
-                #"p.yaml:5:7: the live state has no account for provider `jx` (fetch it, or add `"jx": {"type": "jivox", "account": "acc-7"}` to the live state)"#,
+                "p.yaml:2:7: error: provider `nr` names advertisable `ADV1`, but the live state is for `OTHER` (plan against the account the manifests name)",
+                "p.yaml:3:7: error: provider `cr` says currency EUR, but the live account is in USD (set `currency: USD` in the provider block: budgets are charged in the account's currency)",
+                #"p.yaml:5:7: error: the live state has no account for provider `jx` (fetch it, or add `"jx": {"type": "jivox", "account": "acc-7"}` to the live state)"#,
             ]
         }
     }

@@ -138,7 +138,7 @@ struct PlanCommandTests {
 
         let typo = try ReconcileProcess.run(["plan", "examples/manifests", "--live-state", live.path, "--provider", "topsort-mk"])
         #expect(typo.status == 1)
-        #expect(typo.stderr.contains("error: --provider `topsort-mk` is not a provider alias in the manifests (did you mean `topsort-mkt`?)"))
+        #expect(typo.stderr.contains("error: --provider `topsort-mk` is not a provider alias in the manifests\n= did you mean `topsort-mkt`?"))
         let nothing = try ReconcileProcess.run(["plan", "examples/manifests", "--live-state", live.path, "--target", "nextroll-us/campaign/Nope"])
         #expect(nothing.status == 1)
         #expect(nothing.stderr.contains("error: nextroll-us/campaign/Nope: --target names nothing in the manifests or the live accounts"))

@@ -27,13 +27,11 @@ public struct PlanningProblem: Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// `file:line:column: address: message (hint)`.
-    public var description: String {
-        var text = ""
-        if let location { text += "\(location): " }
-        if let address { text += "\(address): " }
-        text += message
-        if let hint { text += " (\(hint))" }
-        return text
+    /// The problem as a manifest diagnostic (the address leads the message), so it prints like `validate`'s.
+    public var diagnostic: Diagnostic {
+        Diagnostic(.error, at: location, (address.map { "\($0): " } ?? "") + message, hint: hint)
     }
+
+    /// `file:line:column: error: address: message (hint)`.
+    public var description: String { diagnostic.description }
 }

@@ -6,7 +6,7 @@
 /// Names are written as they are on the platform; a `/` or `%` inside a name is written `%2F` or `%25`
 /// so the address stays unambiguous. `--target` takes an address (or a prefix of one, such as a provider
 /// alias or a campaign) and selects everything at or below it.
-public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct ResourceAddress: Sendable, Hashable, Comparable, TextCodable {
     /// One level of the path: a resource kind and, except for `tags`, its name.
     public struct Component: Sendable, Hashable {
         public var kind: String
@@ -129,16 +129,5 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, Codable, CustomSt
         return lhs.components.count < rhs.components.count
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let address = ResourceAddress(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a resource address: \"\(text)\""))
-        }
-        self = address
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static let textFormDescription = "a resource address (PROVIDER/campaign/NAME…)"
 }

@@ -1,6 +1,6 @@
 /// An action's identity within a plan: its kind and the address it acts on, written
 /// `create nextroll-us/campaign/Spring Sale`. Dependencies name actions by it.
-public struct ActionID: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct ActionID: Sendable, Hashable, Comparable, TextCodable {
     public var kind: ActionKind
     public var address: ResourceAddress
 
@@ -21,16 +21,5 @@ public struct ActionID: Sendable, Hashable, Comparable, Codable, CustomStringCon
         lhs.address == rhs.address ? lhs.kind < rhs.kind : lhs.address < rhs.address
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let id = ActionID(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an action id (KIND ADDRESS): \"\(text)\""))
-        }
-        self = id
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static let textFormDescription = "an action id (KIND ADDRESS)"
 }

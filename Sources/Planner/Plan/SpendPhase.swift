@@ -1,18 +1,16 @@
 /// Where an action sits in the spend-safe order (DESIGN.md "The plan"): lower spend first, build
 /// new things dark, raise last. Dependencies enforce the order; the phase also groups the plan for reading.
-public enum SpendPhase: Int, Sendable, Hashable, Codable, CaseIterable, Comparable, CustomStringConvertible {
+public enum SpendPhase: Sendable, Hashable, CaseIterable, Comparable, TextCodable {
     /// Pauses and budget decreases.
-    case lower = 1
+    case lower
     /// Edits that do not raise spend.
-    case neutral = 2
+    case neutral
     /// Creates, made non-serving and fully configured.
-    case build = 3
+    case build
     /// Budget increases and creates that serve at once.
-    case raise = 4
+    case raise
     /// Resumes and activations (and what needs an activation: exports, tag downloads).
-    case serve = 5
-
-    public static func < (lhs: SpendPhase, rhs: SpendPhase) -> Bool { lhs.rawValue < rhs.rawValue }
+    case serve
 
     public var description: String {
         switch self {
@@ -24,16 +22,10 @@ public enum SpendPhase: Int, Sendable, Hashable, Codable, CaseIterable, Comparab
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let phase = SpendPhase.allCases.first(where: { $0.description == text }) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown phase \"\(text)\""))
-        }
+    public init?(parsing text: String) {
+        guard let phase = SpendPhase.allCases.first(where: { $0.description == text }) else { return nil }
         self = phase
     }
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public static let textFormDescription = "a phase (lower, neutral, build, raise or serve)"
 }

@@ -89,7 +89,7 @@ struct PlanCommand: Command {
             plan = try PlanBuilder.plan(manifest, live: live.addingLocalTags(for: manifest),
                                         options: PlanOptions(today: Self.today(), providers: providers, targets: targets, allowUnsafe: allowUnsafe))
         } catch {
-            for problem in error.problems { terminal.error("\(style.red(style.bold("error:"))) \(problem)") }
+            DiagnosticPrinter(format: .text, sources: sources).print(error.problems.map(\.diagnostic), on: terminal, title: "reconcile plan")
             return .failure
         }
 
