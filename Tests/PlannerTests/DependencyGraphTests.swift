@@ -83,4 +83,17 @@ import Testing
         let plan = try Fixture.plan(manifest, Fixture.accounts { $0["nr"]?.campaigns = [campaign] })
         #expect(Self.deps(plan, "resume nr/campaign/A") == ["pause nr/campaign/A/adgroup/H", "attach nr/campaign/A/adgroup/G"])
     }
+
+    @Test func createdIDsFlowIntoTheActionsThatNeedThem() throws {
+        let plan = try Showcase.plan()
+        let create = ActionID(.create, .campaign("nr", "Summer"))
+        let group = try #require(plan.action(ActionID(.create, ResourceAddress.campaign("nr", "Summer").adGroup("Lookalikes"))))
+        #expect(group.neededCreates == [create])
+        #expect(group.calls.first?.parameter("campaign") == .resource(.created(by: create)))
+        let resolved = group.resolvingCreatedIDs([create: "CMPNEW"])
+        #expect(resolved.neededCreates.isEmpty)
+        #expect(resolved.parent == .live("CMPNEW"))
+        #expect(resolved.calls.first?.parameter("campaign") == .resource(.live("CMPNEW")))
+        #expect(try #require(plan.action(ActionID(.resume, .campaign("nr", "Summer")))).resolvingCreatedIDs([create: "CMPNEW"]).target == .live("CMPNEW"))
+    }
 }

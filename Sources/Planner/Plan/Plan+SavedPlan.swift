@@ -135,20 +135,3 @@ extension Plan {
         }
     }
 }
-
-/// One resource whose live state moved since a saved plan was made.
-public struct ResourceDrift: Sendable, Hashable, CustomStringConvertible {
-    public var address: ResourceAddress
-    public var reason: String
-
-    public var description: String { "\(address): \(reason)" }
-}
-
-/// A saved plan that could not be read or does not hold together.
-public struct PlanFileError: Error, Sendable, CustomStringConvertible {
-    public var file: String
-    public var message: String
-    public var hint: String?
-
-    public var description: String { "\(file): \(message)" + (hint.map { " (\($0))" } ?? "") }
-}

@@ -19,6 +19,9 @@ struct ModelExecutor {
 
     mutating func run(_ action: PlanAction) throws {
         guard var account = state[action.provider] else { throw Failure.missing("no account \(action.provider)") }
+        // As an applier does: the IDs creates returned replace the references to them.
+        let action = action.resolvingCreatedIDs(createdIDs)
+        for needed in action.neededCreates { throw Failure.missing("\(action.id) needs the ID from \(needed), which has not run") }
         for call in action.calls {
             try apply(call, action: action, account: &account)
         }
@@ -27,12 +30,8 @@ struct ModelExecutor {
 
     private func id(_ value: FieldValue?) throws -> String {
         guard case .resource(let target)? = value else { throw Failure.missing("no resource parameter") }
-        switch target {
-        case .live(let id): return id
-        case .created(let creator):
-            guard let id = createdIDs[creator] else { throw Failure.missing("\(creator) has not run yet") }
-            return id
-        }
+        guard let id = target.liveID else { throw Failure.missing("\(target) is not resolved") }
+        return id
     }
 
     private mutating func newID(_ action: PlanAction) -> String {
