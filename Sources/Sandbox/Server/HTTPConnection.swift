@@ -95,7 +95,7 @@ struct HTTPConnection {
         var head = "HTTP/1.1 \(response.status) \(HTTPStatus.reasonPhrase(response.status))\r\n"
         for (name, value) in response.headers where !["content-length", "connection", "transfer-encoding"].contains(name.lowercased()) {
             // A header value never carries a line break (a campaign name in a filename could).
-            let safeValue = value.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            let safeValue = String(String.UnicodeScalarView(value.unicodeScalars.map { $0 == "\r" || $0 == "\n" ? " " : $0 }))
             head += "\(name): \(safeValue)\r\n"
         }
         head += "Content-Length: \(response.body.count)\r\n"

@@ -105,11 +105,14 @@ struct HTTPRequestParser {
     }
 
     private func parseHead(_ bytes: ArraySlice<UInt8>) -> Result<Head, HTTPParseError> {
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            return .failure(HTTPParseError(status: 400, message: "request head is not valid UTF-8"))
-        }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        // Lines are split on bytes: in a Swift String "\r\n" is one Character, not a "\r" and a "\n".
+        var lines: [Substring] = []
+        for rawLine in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let content = rawLine.last == UInt8(ascii: "\r") ? rawLine.dropLast() : rawLine
+            guard let line = String(validating: content, as: UTF8.self) else {
+                return .failure(HTTPParseError(status: 400, message: "request head is not valid UTF-8"))
+            }
+            lines.append(Substring(line))
         }
         // Tolerate blank lines before the request line (RFC 9112 section 2.2).
         while let first = lines.first, first.isEmpty { lines.removeFirst() }
