@@ -53,6 +53,12 @@ public indirect enum SandboxJSON: Sendable, Equatable {
         return members.last { $0.key == key }?.value
     }
 
+    /// The element of an array by position; nil out of range or for a non-array.
+    public subscript(index: Int) -> SandboxJSON? {
+        guard case .array(let values) = self, values.indices.contains(index) else { return nil }
+        return values[index]
+    }
+
     public var stringValue: String? {
         if case .string(let value) = self { return value }
         return nil
