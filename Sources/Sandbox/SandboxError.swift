@@ -20,7 +20,7 @@ public enum SandboxError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyRunning:
             return "the sandbox is already running; stop it before starting it again"
         case .invalidFixture(let source, let problem):
-            return "\(source): \(problem) (fix the fixture; the format is described in the Sandbox README section)"
+            return "\(source): \(problem) (see `reconcile help sandbox` for the fixture format)"
         case .unreadableFile(let path, let reason):
             return "cannot read \(path): \(reason)"
         case .cannotWriteState(let path, let reason):

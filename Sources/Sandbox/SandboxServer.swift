@@ -28,10 +28,8 @@ public actor SandboxServer {
     public init(configuration: SandboxConfiguration = SandboxConfiguration()) throws(SandboxError) {
         self.configuration = configuration
         var initial = configuration.fixture ?? .empty
-        var source = "fixture"
         if let stateFile = configuration.stateFile, FileManager.default.fileExists(atPath: stateFile.path) {
             initial = try SandboxFixture.load(contentsOf: stateFile)
-            source = stateFile.path
         }
         let faults = FaultInjector(plan: configuration.faults)
         let context = SimulatorContext(seed: configuration.seed, clock: configuration.clock, credentials: configuration.credentials,
@@ -43,7 +41,7 @@ public actor SandboxServer {
             topsort = try TopsortSimulator(state: initial.part(.topsort), context: context)
             jivox = try JivoxSimulator(state: initial.part(.jivox), context: context)
         } catch {
-            throw .invalidFixture(source: source, problem: error)
+            throw .invalidFixture(source: initial.source, problem: error)
         }
         self.faults = faults
         requestLog = RequestLog()

@@ -21,6 +21,10 @@ public struct SandboxFixture: Sendable, Equatable {
 
     /// The state document.
     public var json: SandboxJSON
+    /// Where it came from (a file path, or "fixture"), named in errors about its content.
+    public var source: String
+
+    public static func == (lhs: SandboxFixture, rhs: SandboxFixture) -> Bool { lhs.json == rhs.json }
 
     /// Checks the document's top level; each platform's part is checked when a sandbox loads it.
     public init(json: SandboxJSON, source: String = "fixture") throws(SandboxError) {
@@ -34,6 +38,7 @@ public struct SandboxFixture: Sendable, Equatable {
             throw .invalidFixture(source: source, problem: error)
         }
         self.json = json
+        self.source = source
     }
 
     /// Parses a fixture from JSON bytes.
@@ -59,6 +64,7 @@ public struct SandboxFixture: Sendable, Equatable {
 
     init(trusted json: SandboxJSON) {
         self.json = json
+        source = "fixture"
     }
 
     /// One platform's part, nil when the fixture leaves it out.
