@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "Sandbox"),
         .executableTarget(name: "reconcile", dependencies: ["Planner", "Providers", "Sandbox"]),
         .executableTarget(name: "Benchmarks", dependencies: ["Planner", "Providers", "Sandbox"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner"], resources: [.copy("Resources")]),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Sandbox"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox"]),
         .testTarget(name: "ReconcileCLITests", dependencies: ["reconcile"]),

@@ -1,2 +1,20 @@
-// Skeleton entry point, replaced in this session by the benchmarks.
-print("bench")
+import Foundation
+
+// `reconcile-bench [NAME…]`: release-mode benchmarks that print figures (never run by `swift test`).
+let arguments = Array(CommandLine.arguments.dropFirst())
+let available: [String: @Sendable () async throws -> Void] = [
+    "manifest": { try ManifestBenchmark().run() },
+]
+let names = arguments.isEmpty ? available.keys.sorted() : arguments
+for name in names {
+    guard let benchmark = available[name] else {
+        FileHandle.standardError.write(Data("unknown benchmark `\(name)`; available: \(available.keys.sorted().joined(separator: ", "))\n".utf8))
+        exit(1)
+    }
+    do {
+        try await benchmark()
+    } catch {
+        FileHandle.standardError.write(Data("benchmark \(name) failed: \(error)\n".utf8))
+        exit(1)
+    }
+}

@@ -2,7 +2,9 @@ import Foundation
 
 /// A manifest value that passed its schema check, typed, with the place it was written.
 public struct CheckedValue: Sendable {
-    public indirect enum Content: Sendable {
+    // Not `indirect`: nested values already live in arrays, and boxing every scalar would cost a
+    // heap allocation per value (a 10,000-campaign manifest has millions).
+    public enum Content: Sendable {
         case string(String)
         case integer(Int)
         case decimal(Decimal)
@@ -28,14 +30,44 @@ public struct CheckedValue: Sendable {
 
 /// A mapping whose keys were all known and whose values all had the right type.
 public struct CheckedObject: Sendable {
+    /// One key of the mapping: where the key was written and its checked value (nil when the value failed its check).
+    public struct Field: Sendable {
+        public var key: String
+        public var keyLocation: SourceLocation
+        public var value: CheckedValue?
+    }
+
     public var location: SourceLocation
     /// The provider kind the object was checked for, when known.
     public var providerKind: ProviderKind?
-    public var fields: [String: CheckedValue]
-    /// Where each key was written, for messages about the key rather than its value.
-    public var keyLocations: [String: SourceLocation]
+    /// The keys in the order written. An array, not a dictionary: objects have a handful of keys,
+    /// and a dictionary per object would dominate the memory of large manifests.
+    public private(set) var entries: [Field] = []
 
-    public subscript(_ key: String) -> CheckedValue? { fields[key] }
+    public init(location: SourceLocation, providerKind: ProviderKind?) {
+        self.location = location
+        self.providerKind = providerKind
+    }
+
+    /// The checked value under `key`; nil when absent or when its value failed its check.
+    public subscript(_ key: String) -> CheckedValue? {
+        entries.first { $0.key == key }?.value
+    }
+
+    /// Where `key` was written, whether or not its value passed its check; nil when absent.
+    public func keyLocation(_ key: String) -> SourceLocation? {
+        entries.first { $0.key == key }?.keyLocation
+    }
+
+    /// The keys that were written, whether or not their values passed.
+    public func has(_ key: String) -> Bool {
+        entries.contains { $0.key == key }
+    }
+
+    /// Records a key and its checked value (nil when the value failed its check).
+    mutating func add(_ key: String, at keyLocation: SourceLocation, value: CheckedValue?) {
+        entries.append(Field(key: key, keyLocation: keyLocation, value: value))
+    }
 }
 
 /// One entry of a checked user-keyed mapping (`providers:`).

@@ -13,6 +13,9 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
     public var message: String
     /// "did you mean …" or what to do about it.
     public var hint: String?
+    /// False when the source line may hold a credential (it lies in a provider block's `credentials`
+    /// or in a key of a provider block that is not a known setting): printers must not quote it.
+    public var mayQuoteSource: Bool = true
 
     public init(_ severity: Severity = .error, at location: SourceLocation?, _ message: String, hint: String? = nil) {
         self.severity = severity

@@ -10,7 +10,7 @@ struct ManifestDecoder {
     mutating func provider(alias: String, _ object: CheckedObject) -> ProviderConfig? {
         guard let kindText = object["type"]?.string, let kind = ProviderKind(rawValue: kindText) else { return nil }
         guard let account = object[kind.accountKey]?.string else {
-            if object.keyLocations[kind.accountKey] == nil {
+            if !object.has(kind.accountKey) {
                 report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `\(kind.accountKey)`",
                        hint: "the \(kind.displayName) \(accountDescription(kind)) its resources live in")
             }
@@ -29,7 +29,7 @@ struct ManifestDecoder {
                     ?? "use an ISO 4217 code such as USD or EUR"
                 report(object["currency"]?.location ?? object.location, "`currency` must be an ISO 4217 currency code, found `\(code)`", hint: hint)
             }
-        } else if kind.hasMoney, object.keyLocations["currency"] == nil {
+        } else if kind.hasMoney, !object.has("currency") {
             report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `currency`",
                    hint: "the ISO 4217 code its budgets and bids are in, such as USD")
         }
@@ -46,8 +46,9 @@ struct ManifestDecoder {
 
         var credentials: [String: CredentialReference] = [:]
         if let block = object["credentials"]?.object {
-            for (name, value) in block.fields.sorted(by: { $0.key < $1.key }) {
-                guard let text = value.string else { continue }
+            for field in block.entries.sorted(by: { $0.key < $1.key }) {
+                let name = field.key
+                guard let value = field.value, let text = value.string else { continue }
                 if let reference = CredentialReference(reference: text) {
                     credentials[name] = reference
                 } else {
@@ -90,10 +91,12 @@ struct ManifestDecoder {
 
     mutating func campaign(_ object: CheckedObject, provider: ProviderConfig?) -> Campaign? {
         guard let name = object["name"]?.string, let alias = object["provider"]?.string else { return nil }
-        guard let provider else { return nil }
+        // A provider of the wrong type was reported by the schema check; its rules do not apply here.
+        guard let provider, object.providerKind == provider.kind else { return nil }
         let currency = provider.currency
         var campaign = Campaign(name: name, provider: alias, location: object.location)
         campaign.pinnedID = object["id"]?.string
+        if let id = object["id"], let text = id.string { checkCampaignID(text, at: id.location, kind: provider.kind) }
         campaign.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let budget = object["budget"]?.object { campaign.budget = self.budget(budget, provider: provider) }
         if let schedule = object["schedule"]?.object {
@@ -115,6 +118,21 @@ struct ManifestDecoder {
             }
         }
         return campaign
+    }
+
+    /// Live campaign ids have a fixed shape on some platforms: Topsort's are UUIDs (`campaign-id
+    /// string<uuid>`), Criteo's are numbers sent as text (`"id": "99999"`).
+    private mutating func checkCampaignID(_ id: String, at location: SourceLocation, kind: ProviderKind) {
+        switch kind {
+        case .topsort where UUID(uuidString: id) == nil:
+            report(location, "Topsort campaign ids are UUIDs such as 3c90c3cc-0d44-4b50-8888-8dd25736052a; found `\(id)`",
+                   hint: "copy the campaignId from Topsort, or remove `id` to match by `external_id` or name")
+        case .criteo where id.isEmpty || !id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }):
+            report(location, "Criteo campaign ids are numbers such as \"99999\"; found `\(id)`",
+                   hint: "copy the campaign id from Criteo, or remove `id` to match by name")
+        default:
+            break
+        }
     }
 
     private mutating func budget(_ object: CheckedObject, provider: ProviderConfig) -> Budget? {
@@ -144,14 +162,25 @@ struct ManifestDecoder {
         if !money.isRepresentable {
             reportPrecision(amount, key: "amount", currency: currency)
             valid = false
-        } else if kind == .topsort, let minor = money.minorUnits, minor >= 2_000_000_000 {
-            report(amount.location, "Topsort budgets must be below 2,000,000,000 minor units; \(money) is \(minor)")
-            valid = false
-        } else if kind == .topsort, money.minorUnits == nil {
-            report(amount.location, "Topsort budgets must be below 2,000,000,000 minor units; \(money) is larger")
+        } else if let limit = kind.budgetMinorUnitsLimit, money.minorUnits.map({ $0 >= limit }) ?? true {
+            let largest = Money(minorUnits: limit - 1, currency)
+            report(amount.location, "\(kind.displayName) budgets must be below \(Self.grouped(limit)) minor units; "
+                   + "\(money) is \(money.minorUnits.map(String.init) ?? "more")",
+                   hint: "the largest \(currency.code) budget is \(largest)")
             valid = false
         }
         return valid ? .capped(money, period) : nil
+    }
+
+    /// `2000000000` as `2,000,000,000`.
+    private static func grouped(_ value: Int64) -> String {
+        var digits = Array(String(value))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 
     private func periodList(_ kind: ProviderKind) -> String {
@@ -200,24 +229,36 @@ struct ManifestDecoder {
         var group = AdGroup(name: name, location: object.location)
         group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let segments = object["segments"]?.object {
+            for side in ["include", "exclude"] { checkListableEIDs(segments[side]?.sequence ?? [], what: "segment") }
             group.segments = selection(segments, what: "segment", read: { $0.string })
         }
         if let geo = object["geo"]?.object {
             group.geo = selection(geo, what: "geo target", read: geoTarget)
         }
         if let ads = object["ads"]?.sequence {
+            checkListableEIDs(ads, what: "ad")
             group.ads = uniqueSet(ads, what: "ad", read: { $0.string })
         }
         return group
     }
 
+    /// NextRoll takes segment and ad EIDs as one comma-separated string (`positive_segments`, `ads`),
+    /// so an EID holding a comma would be read as several.
+    private mutating func checkListableEIDs(_ values: [CheckedValue], what: String) {
+        for value in values {
+            guard let eid = value.string, eid.contains(",") else { continue }
+            report(value.location, "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
+                   hint: "list each EID as its own item: [\(eid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))]")
+        }
+    }
+
     private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
         guard let object = value.object, let eid = object["eid"]?.string else { return nil }
         for kind in GeoTarget.Kind.allCases {
-            if let field = object[kind.rawValue] {
-                let text = field.string ?? field.integer.map(String.init)
-                return text.map { GeoTarget(kind: kind, value: $0, eid: eid) }
-            }
+            guard let field = object[kind.rawValue] else { continue }
+            if let text = field.string { return GeoTarget(kind: kind, value: text, eid: eid) }
+            if let number = field.integer { return GeoTarget(kind: kind, value: String(number), eid: eid) }
+            return nil
         }
         return nil
     }
@@ -258,19 +299,21 @@ struct ManifestDecoder {
     // MARK: Segments and retail campaigns
 
     mutating func segment(_ object: CheckedObject, provider: ProviderConfig?) -> AudienceSegment? {
-        guard let id = object["id"]?.string, let alias = object["provider"]?.string, provider != nil else { return nil }
+        guard let id = object["id"]?.string, let alias = object["provider"]?.string, let provider,
+              object.providerKind == provider.kind else { return nil }
         var segment = AudienceSegment(id: id, provider: alias, location: object.location)
         // NextRoll keeps conversion values in USD whatever the advertisable's currency.
         segment.conversionValue = money(object["conversion_value"], key: "conversion_value", currency: Currency(code: "USD"))
         segment.duration = object["duration"]?.integer
-        if object.keyLocations["conversion_value"] == nil, object.keyLocations["duration"] == nil {
+        if !object.has("conversion_value"), !object.has("duration") {
             report(object.location, "segment `\(id)` sets nothing", hint: "give `conversion_value`, `duration` or both")
         }
         return segment
     }
 
     mutating func retailCampaign(_ object: CheckedObject, provider: ProviderConfig?) -> RetailCampaign? {
-        guard let idx = object["idx"]?.integer, let alias = object["provider"]?.string, provider != nil else { return nil }
+        guard let idx = object["idx"]?.integer, let alias = object["provider"]?.string, let provider,
+              object.providerKind == provider.kind else { return nil }
         var campaign = RetailCampaign(provider: alias, idx: idx, location: object.location)
         if let trackers = object["trackers"]?.sequence {
             campaign.trackers = uniqueSet(trackers, what: "tracker", read: { $0.string })

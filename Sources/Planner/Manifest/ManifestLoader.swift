@@ -26,8 +26,8 @@ public struct ManifestLoader: Sendable {
             }
         }
 
+        let secretLines = SecretLines(documents)
         var checker = SchemaChecker()
-        var topLevel: [CheckedObject] = []
         // Providers first: resources anywhere may refer to an alias declared in any file.
         var providerObjects: [(alias: String, keyLocation: SourceLocation, object: CheckedObject)] = []
         for document in documents where !document.isNull {
@@ -54,47 +54,67 @@ public struct ManifestLoader: Sendable {
                 continue
             }
             declared[entry.alias] = entry.keyLocation
-            if let kind = entry.object.providerKind { checker.providerKinds[entry.alias] = kind }
+            if let kind = entry.object.providerKind {
+                checker.providerKinds[entry.alias] = kind
+            } else {
+                checker.aliasesOfUnknownType.insert(entry.alias)
+            }
             if let provider = decoder.provider(alias: entry.alias, entry.object) { providers.append(provider) }
         }
 
-        // Then everything else, with the provider types known.
-        var withoutProviders = ManifestSchema.document
-        withoutProviders.properties.removeAll { $0.name == "providers" }
-        for document in documents where !document.isNull {
-            guard var entries = document.mapping else { continue }
-            entries.removeAll { $0.key.scalar?.text == "providers" || $0.value.isNull }
-            let node = YAMLNode(.mapping(entries), location: document.location)
-            if let object = checker.checkObject(node, schema: withoutProviders, kind: nil) { topLevel.append(object) }
-        }
-
+        // Then everything else, with the provider types known, one resource at a time so that the
+        // YAML of what has been decoded is released as decoding goes (large manifests stay small).
         let providersByAlias = Dictionary(providers.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
         var manifest = Manifest(providers: providers, files: sources.map(\.file))
-        for object in topLevel {
-            for value in object["campaigns"]?.sequence ?? [] {
-                guard let campaign = value.object else { continue }
-                let provider = campaign["provider"]?.string.flatMap { providersByAlias[$0] }
-                if let decoded = decoder.campaign(campaign, provider: provider) { manifest.campaigns.append(decoded) }
-            }
-            for value in object["segments"]?.sequence ?? [] {
-                guard let segment = value.object else { continue }
-                let provider = segment["provider"]?.string.flatMap { providersByAlias[$0] }
-                if let decoded = decoder.segment(segment, provider: provider) { manifest.segments.append(decoded) }
-            }
-            for value in object["retail_campaigns"]?.sequence ?? [] {
-                guard let retail = value.object else { continue }
-                let provider = retail["provider"]?.string.flatMap { providersByAlias[$0] }
-                if let decoded = decoder.retailCampaign(retail, provider: provider) { manifest.retailCampaigns.append(decoded) }
-            }
-            if let safety = object["safety"]?.object {
-                manifest.safety = decoder.safety(safety).overriding(manifest.safety)
+        var safetyLocation: SourceLocation?
+        for index in documents.indices where documents[index].mapping != nil {
+            checker.checkDocument(&documents[index], schema: ManifestSchema.document, skipping: ["providers"]) { key, value in
+                guard let object = value.object else { return }
+                let provider = object["provider"]?.string.flatMap { providersByAlias[$0] }
+                switch key {
+                case "campaigns":
+                    if let campaign = decoder.campaign(object, provider: provider) { manifest.campaigns.append(campaign) }
+                case "segments":
+                    if let segment = decoder.segment(object, provider: provider) { manifest.segments.append(segment) }
+                case "retail_campaigns":
+                    if let retail = decoder.retailCampaign(object, provider: provider) { manifest.retailCampaigns.append(retail) }
+                case "safety":
+                    // One place sets the thresholds: a second block would override the first by file order.
+                    if let first = safetyLocation {
+                        decoder.report(object.location, "top-level `safety` is declared twice",
+                                       hint: "first declared at \(first); keep one block (provider blocks take their own `safety`)")
+                    } else {
+                        safetyLocation = object.location
+                        manifest.safety = decoder.safety(object)
+                    }
+                default:
+                    break
+                }
             }
         }
 
         diagnostics += checker.diagnostics + decoder.diagnostics + ManifestValidator.duplicates(in: manifest)
         guard diagnostics.isEmpty else {
-            throw ManifestError(diagnostics: diagnostics.sorted { ($0.location ?? SourceLocation(file: "", line: 0, column: 0)) < ($1.location ?? SourceLocation(file: "", line: 0, column: 0)) })
+            throw ManifestError(diagnostics: Self.inReadingOrder(diagnostics).map(secretLines.marking))
         }
         return manifest
+    }
+
+    /// Diagnostics sorted by place (then message, so the order never depends on how they were found),
+    /// each reported once: a mistake inside an anchored node is found again at every alias and merge
+    /// of it, all located at the anchor.
+    static func inReadingOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        let unplaced = SourceLocation(file: "", line: 0, column: 0)
+        let sorted = diagnostics.sorted { lhs, rhs in
+            let (left, right) = (lhs.location ?? unplaced, rhs.location ?? unplaced)
+            if left != right { return left < right }
+            return (lhs.message, lhs.hint ?? "") < (rhs.message, rhs.hint ?? "")
+        }
+        var unique: [Diagnostic] = []
+        unique.reserveCapacity(sorted.count)
+        for diagnostic in sorted where unique.last != diagnostic {
+            unique.append(diagnostic)
+        }
+        return unique
     }
 }

@@ -1,6 +1,6 @@
 /// Rules that span resources and files: nothing may be declared twice.
 public enum ManifestValidator {
-    /// Campaigns (provider + name, pinned id, Topsort external id), ad groups within a campaign,
+    /// Provider blocks for the same account, campaigns (provider + name, pinned id, Topsort external id), ad groups within a campaign,
     /// segments and retail campaigns declared more than once, each naming both places.
     public static func duplicates(in manifest: Manifest) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
@@ -14,6 +14,11 @@ public enum ManifestValidator {
                     seen[item.key] = item.location
                 }
             }
+        }
+        struct Account: Hashable { var kind: ProviderKind; var account: String }
+        // Two blocks for one account would plan against the same live campaigns twice (and prune each other's).
+        check(manifest.providers.map { (Account(kind: $0.kind, account: $0.account), $0.location) }) {
+            "a provider block for \($0.kind.rawValue) \($0.kind.accountKey) `\($0.account)`"
         }
         struct Scoped: Hashable { var provider: String; var value: String }
         check(manifest.campaigns.map { (Scoped(provider: $0.provider, value: $0.name), $0.location) }) {

@@ -7,7 +7,11 @@ public enum NameSuggester {
         if let caseOnly = candidates.first(where: { $0.lowercased() == lowered }) { return caseOnly }
         let limit = max(1, min(3, word.count / 3))
         var best: (candidate: String, distance: Int)?
+        let length = lowered.count
         for candidate in candidates {
+            // The distance is at least the difference in length, so far longer words are skipped
+            // without the quadratic comparison (a pasted blob must not make validation slow).
+            guard abs(candidate.count - length) <= limit else { continue }
             let distance = editDistance(lowered, candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }

@@ -3,17 +3,43 @@ import Foundation
 /// Reads typed values from scalar text as the schema asks, never by YAML 1.1 guessing:
 /// money goes from its digits straight into `Decimal`, never through `Double`.
 public enum ScalarParser {
-    /// `-12`, `+7`, `0`; nil for anything else (including `1_000`, `0x10`, `1e3`).
+    /// The most significant digits a decimal may have: `Decimal` holds 38, and a few are kept spare
+    /// so that scaling to minor units stays exact.
+    public static let maxDecimalDigits = 34
+
+    /// `-12`, `+7`, `0`; nil for anything else (including `1_000`, `0x10`, `1e3`) and for numbers past `Int`.
     public static func integer(_ text: String) -> Int? {
+        guard isWholeNumberSyntax(text) else { return nil }
+        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+    }
+
+    /// Whether `text` is an optional sign and ASCII digits, however many.
+    public static func isWholeNumberSyntax(_ text: String) -> Bool {
         var digits = Substring(text)
         if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return Int(text.hasPrefix("+") ? String(text.dropFirst()) : text)
+        return !digits.isEmpty && digits.utf8.allSatisfy(isDigit)
     }
 
     /// `100`, `19.99`, `-0.5`, `.5`; nil for exponents, `.inf`, `nan`, thousands separators and anything
     /// with more digits than `Decimal` holds exactly.
     public static func decimal(_ text: String) -> Decimal? {
+        guard let (negative, whole, fraction) = decimalParts(text), whole.count + fraction.count <= maxDecimalDigits else { return nil }
+        var significand = Decimal()
+        for digit in (whole + fraction).utf8 {
+            significand = significand * 10 + Decimal(Int(digit - 48))
+        }
+        // A negative zero significand would be NaN in Decimal's representation.
+        if significand == 0 { return Decimal(0) }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction.count, significand: significand)
+    }
+
+    /// The number of digits of a plain decimal (`19.99` has 4), however many; nil when `text` is not one.
+    public static func decimalDigitCount(_ text: String) -> Int? {
+        decimalParts(text).map { $0.whole.count + $0.fraction.count }
+    }
+
+    /// An optional sign, digits, and an optional `.` with more digits (at least one digit in all).
+    private static func decimalParts(_ text: String) -> (negative: Bool, whole: Substring, fraction: Substring)? {
         var body = Substring(text)
         var negative = false
         if body.first == "-" || body.first == "+" {
@@ -23,16 +49,12 @@ public enum ScalarParser {
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first else { return nil }
         let fraction = parts.count == 2 ? parts[1] : ""
-        guard !(whole.isEmpty && fraction.isEmpty),
-              whole.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), fraction.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
-              whole.count + fraction.count <= 34 else { return nil }
-        var significand = Decimal()
-        for digit in (whole + fraction).utf8 {
-            significand = significand * 10 + Decimal(Int(digit - 48))
-        }
-        // A negative zero significand would be NaN in Decimal's representation.
-        if significand == 0 { return Decimal(0) }
-        return Decimal(sign: negative ? .minus : .plus, exponent: -fraction.count, significand: significand)
+        guard !(whole.isEmpty && fraction.isEmpty), whole.utf8.allSatisfy(isDigit), fraction.utf8.allSatisfy(isDigit) else { return nil }
+        return (negative, whole, fraction)
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= 48 && byte <= 57
     }
 
     /// `true`/`false` in the YAML 1.2 core spellings.
@@ -49,9 +71,16 @@ public enum ScalarParser {
         ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased())
     }
 
-    /// Strictly `YYYY-MM-DD`.
+    /// Strictly `YYYY-MM-DD`, a day that exists.
     public static func date(_ text: String) -> CalendarDate? {
-        guard text.count == 10 else { return nil }
+        guard isDateSyntax(text) else { return nil }
         return CalendarDate(iso8601: text)
+    }
+
+    /// Whether `text` has the shape `YYYY-MM-DD` (ASCII digits), whether or not the day exists.
+    public static func isDateSyntax(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return false }
+        return bytes.enumerated().allSatisfy { index, byte in index == 4 || index == 7 || isDigit(byte) }
     }
 }

@@ -7,6 +7,9 @@ import Foundation
 public struct SchemaChecker {
     /// Provider aliases declared anywhere in the manifests, with their types.
     public var providerKinds: [String: ProviderKind]
+    /// Provider aliases declared with a missing or unknown `type`. Resources on them are not checked
+    /// against a type and not reported as undeclared: the provider block's own error says what is wrong.
+    public var aliasesOfUnknownType: Set<String> = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(providerKinds: [String: ProviderKind] = [:]) {
@@ -52,37 +55,76 @@ public struct SchemaChecker {
             kind = resolveProvider(alias: alias, at: aliasEntry.value.location, resource: schema.name, allowed: resourceKinds)
         }
 
-        var object = CheckedObject(location: node.location, providerKind: kind, fields: [:], keyLocations: [:])
+        var object = CheckedObject(location: node.location, providerKind: kind)
         for entry in entries {
-            guard let keyText = entry.key.scalar?.text else {
-                report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)")
-                continue
-            }
-            if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { continue }
-            guard let property = schema.property(keyText) else {
-                let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
-                let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
-                    ?? "valid keys: " + candidates.joined(separator: ", ")
-                report(entry.key.location, "unknown key `\(keyText)` in \(schema.name)", hint: hint)
-                continue
-            }
-            if !property.applies(to: kind), let kind {
-                let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
-                report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
-                       hint: "it is a \(owners) key; remove it or check the provider")
-                continue
-            }
-            object.keyLocations[keyText] = entry.key.location
-            if let value = check(entry.value, as: property.type, key: keyText, kind: kind) {
-                object.fields[keyText] = value
-            }
+            guard let (keyText, property) = property(for: entry, in: schema, kind: kind) else { continue }
+            object.add(keyText, at: entry.key.location, value: check(entry.value, as: property.type, key: keyText, kind: kind))
         }
 
-        for property in schema.properties where property.required && object.keyLocations[property.name] == nil {
-            report(node.location, "\(schema.name) is missing required key `\(property.name)`")
+        for property in schema.properties where property.required && !object.has(property.name) {
+            report(node.location, "\(schema.name) is missing required key `\(property.name)`",
+                   hint: "add `\(property.name):` with \(property.type.expectation)")
         }
         checkAlternatives(schema, object: object)
         return object
+    }
+
+    /// Checks a manifest document one value at a time: each item of a top-level list (each campaign,
+    /// segment, …) is checked and handed to `body` on its own, and its YAML is released once checked.
+    /// So a large manifest is never held as a YAML tree and a checked tree at the same time.
+    /// `document` is emptied. Keys in `skipping` and keys without a value (`campaigns:`) are passed over.
+    public mutating func checkDocument(_ document: inout YAMLNode, schema: ObjectSchema, skipping skipped: Set<String> = [],
+                                       _ body: (_ key: String, _ value: CheckedValue) -> Void) {
+        guard case .mapping(var entries) = document.content else {
+            _ = typeMismatch(document, key: schema.name, type: .object(schema))
+            return
+        }
+        // Each step below drops the last other reference to what it takes, so arrays are uniquely
+        // owned and their parts are freed as soon as they have been checked.
+        document.content = .sequence([])
+        for index in entries.indices {
+            var entry = entries[index]
+            entries[index] = YAMLMappingEntry(key: entry.key, value: YAMLNode(.sequence([]), location: entry.value.location))
+            if let key = entry.key.scalar?.text, skipped.contains(key) { continue }
+            // The key is checked even when its value is empty: a misspelt `campaings:` must be reported.
+            guard let (key, property) = property(for: entry, in: schema, kind: nil), !entry.value.isNull else { continue }
+            guard case .sequence(let itemType, _) = property.type, case .sequence(var items) = entry.value.content else {
+                if let value = check(entry.value, as: property.type, key: key, kind: nil) { body(key, value) }
+                continue
+            }
+            entry.value.content = .sequence([])
+            for itemIndex in items.indices {
+                let item = items[itemIndex]
+                items[itemIndex] = YAMLNode(.sequence([]), location: item.location)
+                if let value = check(item, as: itemType, key: key, kind: nil) { body(key, value) }
+            }
+        }
+    }
+
+    /// The property a mapping entry's key names; reports keys that are not plain words, unknown keys
+    /// (with "did you mean") and keys that do not apply to the provider kind. Nil for those and for `x-` keys.
+    private mutating func property(for entry: YAMLMappingEntry, in schema: ObjectSchema,
+                                   kind: ProviderKind?) -> (key: String, property: SchemaProperty)? {
+        guard let keyText = entry.key.scalar?.text else {
+            report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)",
+                   hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")
+            return nil
+        }
+        if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { return nil }
+        guard let property = schema.property(keyText) else {
+            let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
+            let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
+                ?? "valid keys: " + candidates.joined(separator: ", ")
+            report(entry.key.location, "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
+            return nil
+        }
+        if !property.applies(to: kind), let kind {
+            let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
+            report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
+                   hint: "it is a \(owners) key; remove it or check the provider")
+            return nil
+        }
+        return (keyText, property)
     }
 
     // MARK: - Pieces
@@ -97,7 +139,9 @@ public struct SchemaChecker {
                 continue
             }
             if name.contains("/") || name.contains(where: \.isWhitespace) {
-                report(entry.key.location, "\(keyDescription) `\(name)` may not contain `/` or spaces", hint: "it is part of plan addresses such as `\(name.replacingOccurrences(of: "/", with: "-"))/campaign/NAME`")
+                let suggested = String(name.map { $0 == "/" || $0.isWhitespace ? "-" : $0 })
+                report(entry.key.location, "\(keyDescription) `\(clipped(name))` may not contain `/` or spaces",
+                       hint: "it is part of plan addresses such as `\(clipped(suggested))/campaign/NAME`; use a name such as `\(clipped(suggested))`")
                 continue
             }
             if let value = check(entry.value, as: valueType, key: name, kind: kind) {
@@ -111,6 +155,15 @@ public struct SchemaChecker {
         guard let scalar = node.scalar, !node.isNull else { return typeMismatch(node, key: key, type: type) }
         let text = scalar.text
         let location = node.location
+        if type.isNumberOrBoolean, let written = Self.textWording(node) {
+            // A quoted number is text in YAML (and in the JSON Schema editors check against), so it is
+            // refused rather than silently read as a number.
+            let isBoolean: Bool
+            if case .boolean = type { isBoolean = true } else { isBoolean = false }
+            report(location, "`\(key)` must be \(type.expectation), found \(written) \"\(clipped(text))\"",
+                   hint: isBoolean ? "write true or false without quotes" : "write numbers without quotes")
+            return nil
+        }
         switch type {
         case .string(let minLength, _):
             guard text.count >= minLength else {
@@ -119,11 +172,24 @@ public struct SchemaChecker {
             }
             return CheckedValue(content: .string(text), location: location)
         case .integer(let minimum, let maximum):
-            guard let value = ScalarParser.integer(text) else { return typeMismatch(node, key: key, type: type) }
+            guard let value = ScalarParser.integer(text) else {
+                if ScalarParser.isWholeNumberSyntax(text) {
+                    report(location, "`\(key)` is too large: `\(clipped(text))` (at most \(Int.max))")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
             guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
             return CheckedValue(content: .integer(value), location: location)
         case .decimal(let minimum, let maximum):
-            guard let value = ScalarParser.decimal(text) else { return typeMismatch(node, key: key, type: type) }
+            guard let value = ScalarParser.decimal(text) else {
+                if let digits = ScalarParser.decimalDigitCount(text) {
+                    report(location, "`\(key)` has \(digits) digits; at most \(ScalarParser.maxDecimalDigits) can be held exactly",
+                           hint: "use fewer decimals")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
             guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
             return CheckedValue(content: .decimal(value), location: location)
         case .boolean:
@@ -136,7 +202,13 @@ public struct SchemaChecker {
             }
             return CheckedValue(content: .boolean(value), location: location)
         case .date:
-            guard let value = ScalarParser.date(text) else { return typeMismatch(node, key: key, type: type) }
+            guard let value = ScalarParser.date(text) else {
+                if ScalarParser.isDateSyntax(text) {
+                    report(location, "`\(key)` is not a day of the calendar: `\(text)`", hint: "check the month and day")
+                    return nil
+                }
+                return typeMismatch(node, key: key, type: type)
+            }
             return CheckedValue(content: .date(value), location: location)
         case .enumeration(let values):
             guard values.contains(text) else {
@@ -156,6 +228,16 @@ public struct SchemaChecker {
         }
     }
 
+    /// How a scalar written as text (quoted, a block scalar, or tagged `!!str`) is described; nil for a plain scalar.
+    private static func textWording(_ node: YAMLNode) -> String? {
+        guard let scalar = node.scalar else { return nil }
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: return "the quoted text"
+        case .literal, .folded: return "the block text"
+        case .plain: return node.tag == "tag:yaml.org,2002:str" ? "the text" : nil
+        }
+    }
+
     private mutating func inRange<Value: Comparable>(_ value: Value, _ minimum: Value?, _ maximum: Value?, key: String,
                                                       text: String, at location: SourceLocation) -> Bool {
         if let minimum, value < minimum {
@@ -171,19 +253,19 @@ public struct SchemaChecker {
 
     private mutating func checkAlternatives(_ schema: ObjectSchema, object: CheckedObject) {
         guard !schema.alternatives.isEmpty else { return }
-        let present = schema.alternatives.filter { group in group.contains { object.keyLocations[$0] != nil } }
+        let present = schema.alternatives.filter { group in group.contains { object.has($0) } }
         let describe: ([String]) -> String = { group in group.map { "`\($0)`" }.joined(separator: " and ") }
         switch present.count {
         case 0:
             report(object.location, "\(schema.name) needs " + schema.alternatives.map(describe).joined(separator: ", or "))
         case 1:
-            if let group = present.first, let missing = group.first(where: { object.keyLocations[$0] == nil }) {
+            if let group = present.first, let missing = group.first(where: { !object.has($0) }) {
                 report(object.location, "\(schema.name) is missing `\(missing)` (\(describe(group)) go together)")
             }
         default:
-            let keys = present.flatMap { $0 }.filter { object.keyLocations[$0] != nil }
-            let laterKey = keys.max { (object.keyLocations[$0] ?? object.location) < (object.keyLocations[$1] ?? object.location) }
-            let location = laterKey.flatMap { object.keyLocations[$0] } ?? object.location
+            let keys = present.flatMap { $0 }.filter { object.has($0) }
+            let laterKey = keys.max { (object.keyLocation($0) ?? object.location) < (object.keyLocation($1) ?? object.location) }
+            let location = laterKey.flatMap { object.keyLocation($0) } ?? object.location
             report(location, "\(schema.name) takes " + schema.alternatives.map(describe).joined(separator: ", or ")
                    + ", not several; found " + keys.map { "`\($0)`" }.joined(separator: ", "))
         }
@@ -192,14 +274,19 @@ public struct SchemaChecker {
     private mutating func resolveProvider(alias: String, at location: SourceLocation, resource: String,
                                           allowed: Set<ProviderKind>) -> ProviderKind? {
         guard let kind = providerKinds[alias] else {
-            let hint = NameSuggester.suggestion(for: alias, among: providerKinds.keys.sorted()).map { "did you mean `\($0)`?" }
-                ?? (providerKinds.isEmpty ? "declare it under `providers:`" : "declared providers: " + providerKinds.keys.sorted().joined(separator: ", "))
-            report(location, "\(resource) refers to provider `\(alias)`, which no manifest declares", hint: hint)
+            if aliasesOfUnknownType.contains(alias) { return nil }
+            let declared = (Array(providerKinds.keys) + aliasesOfUnknownType).sorted()
+            let hint = NameSuggester.suggestion(for: alias, among: declared).map { "did you mean `\($0)`?" }
+                ?? (declared.isEmpty ? "declare it under `providers:`" : "declared providers: " + declared.joined(separator: ", "))
+            report(location, "\(resource) refers to provider `\(clipped(alias))`, which no manifest declares", hint: hint)
             return nil
         }
         guard allowed.contains(kind) else {
             let owners = allowed.map(\.rawValue).sorted().joined(separator: ", ")
-            report(location, "provider `\(alias)` is \(kind.rawValue); a \(resource) belongs on \(owners)")
+            let fitting = providerKinds.filter { allowed.contains($0.value) }.keys.sorted()
+            report(location, "provider `\(alias)` is \(kind.rawValue); a \(resource) belongs on \(owners)",
+                   hint: fitting.isEmpty ? "declare a \(owners) provider and refer to it"
+                       : "refer to a \(owners) provider: " + fitting.map { "`\($0)`" }.joined(separator: ", "))
             return nil
         }
         return kind

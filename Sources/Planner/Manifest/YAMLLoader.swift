@@ -18,15 +18,23 @@ public struct YAMLLoader: Sendable {
     /// - Returns: one node per document; none for an empty file.
     /// - Throws: `YAMLError` at the place of the first problem.
     public func load(_ data: Data, file: String) throws(YAMLError) -> [YAMLNode] {
-        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+        if let encoding = Self.unsupportedEncoding(of: data) {
             throw YAMLError(
                 location: SourceLocation(file: file, line: 1, column: 1),
-                message: "the file is UTF-16 encoded; save it with UTF-8 encoding")
+                message: "the file is \(encoding) encoded (it starts with a \(encoding) byte-order mark); save it with UTF-8 encoding")
         }
         let result = data.withUnsafeBytes { bytes in
             parse(bytes, file: file)
         }
         return try result.get()
+    }
+
+    /// The encoding a byte-order mark announces when it is not UTF-8. UTF-32 is checked first:
+    /// its little-endian mark begins with the UTF-16 one.
+    private static func unsupportedEncoding(of data: Data) -> String? {
+        if data.starts(with: [0x00, 0x00, 0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return "UTF-32" }
+        if data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) { return "UTF-16" }
+        return nil
     }
 
     private func parse(_ bytes: UnsafeRawBufferPointer, file: String) -> Result<[YAMLNode], YAMLError> {

@@ -110,11 +110,15 @@ struct YAMLMappingBuilder {
         case .sequence(let items):
             var sources: [[YAMLMappingEntry]] = []
             sources.reserveCapacity(items.count)
-            for item in items {
-                // Items written inline were checked where they were written; this catches aliased lists.
+            for (index, item) in items.enumerated() {
+                // Items written inline were checked where they were written, so a bad item here came in
+                // with an aliased list: report it at the alias, which is where the merge is written.
                 guard let entries = item.mapping else {
-                    try checkMergeSource(item, writtenAt: item.location)
-                    continue
+                    throw YAMLError(
+                        location: writtenAt,
+                        message: "a merge key '<<' can only merge mappings, but item \(index + 1) of the list this alias "
+                            + "stands for (line \(item.location.line), column \(item.location.column)) is \(item.kindDescription); "
+                            + "list only mappings in it")
                 }
                 sources.append(entries)
             }

@@ -66,6 +66,11 @@ struct YAMLSyntaxProblem {
     }
 
     private var readerMessage: String {
+        if problem == "control characters are not allowed", problemValue == 0 {
+            // NUL bytes in text almost always mean a UTF-16 or UTF-32 file without a byte-order mark.
+            return "control character U+0000 (a NUL byte) is not allowed in YAML; if the file is UTF-16 "
+                + "or UTF-32 encoded, save it with UTF-8 encoding, otherwise remove the byte"
+        }
         if problem == "control characters are not allowed" {
             let code = String(problemValue, radix: 16, uppercase: true)
             let padded = String(repeating: "0", count: max(0, 4 - code.count)) + code

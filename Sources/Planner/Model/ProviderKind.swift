@@ -42,6 +42,9 @@ public enum ProviderKind: String, Sendable, Hashable, Codable, CaseIterable, Cus
         }
     }
 
+    /// Budgets must stay below this many minor units: Topsort keeps them as an int64 `< 2000000000`.
+    public var budgetMinorUnitsLimit: Int64? { self == .topsort ? 2_000_000_000 : nil }
+
     /// Whether campaigns may be `{ uncapped: true }` (Criteo's uncapped spend limit).
     public var supportsUncappedBudget: Bool { self == .criteo }
 

@@ -1,6 +1,9 @@
 /// A Jivox retail campaign to activate with trackers, export assets from and download tags for.
 /// Retail campaigns are made in Jivox itself; the manifest names one by its index.
 public struct RetailCampaign: Sendable, Hashable {
+    /// The tracker types Jivox activates a retail campaign with (`trackerTypes`); its docs name only MOAT.
+    public static let trackerTypes = ["MOAT"]
+
     public var provider: String
     /// The retail campaign index (`retailCampaignIdx`).
     public var idx: Int

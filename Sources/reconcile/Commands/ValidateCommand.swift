@@ -18,7 +18,7 @@ struct ValidateCommand: Command {
                    help: "text (default): for people, on stderr. github: ::error annotations on stdout for GitHub Actions pull-request checks. json: one JSON document on stdout."),
         ] + CommonOptions.output,
         examples: [
-            ("reconcile validate examples/", "Check the example manifests"),
+            ("reconcile validate examples/manifests", "Check the example manifests"),
             ("reconcile validate --format github manifests/", "Annotate a pull request in GitHub Actions"),
         ])
 

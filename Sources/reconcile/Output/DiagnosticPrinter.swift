@@ -40,7 +40,9 @@ struct DiagnosticPrinter {
         var text = ""
         if let location = diagnostic.location { text += style.bold("\(location):") + " " }
         text += "\(label) \(diagnostic.message)"
-        if let location = diagnostic.location, let line = sourceLine(location) {
+        if diagnostic.location != nil, !diagnostic.mayQuoteSource {
+            text += "\n" + style.dim("  (source line not shown: it may hold a credential)")
+        } else if let location = diagnostic.location, let line = sourceLine(location) {
             let number = String(location.line)
             let gutter = String(repeating: " ", count: number.count)
             let expanded = SecretRedaction.redact(line.replacingOccurrences(of: "\t", with: " "))

@@ -40,7 +40,7 @@ public enum ManifestSchema {
         providerTypeKey: "type")
 
     static let credentials = ObjectSchema(
-        name: "credentials",
+        name: "credentials block",
         description: "Credential names to environment variables (env:NAME). Unset names use the platform's default variable.",
         properties: [
             SchemaProperty("api_key", .string(minLength: 1, secret: true), providers: [.nextroll, .topsort, .jivox],
@@ -78,7 +78,8 @@ public enum ManifestSchema {
         properties: [
             SchemaProperty("name", .string(minLength: 1), required: true, "The name on the platform; identity within its provider."),
             SchemaProperty("provider", .string(minLength: 1), required: true, "Alias of a block under providers."),
-            SchemaProperty("id", .string(minLength: 1), "Pins the campaign to a live ID (adoption, renames)."),
+            SchemaProperty("id", .string(minLength: 1),
+                           "Pins the campaign to a live ID (adoption, renames): a NextRoll EID, a numeric Criteo id, a Topsort UUID."),
             SchemaProperty("status", .enumeration(ServingStatus.allCases.map(\.rawValue)), providers: [.nextroll, .topsort],
                            default: .string("active"), "Whether the campaign serves."),
             SchemaProperty("budget", .object(budget), "Spend limit per period, or { uncapped: true } (Criteo)."),
@@ -191,7 +192,8 @@ public enum ManifestSchema {
         properties: [
             SchemaProperty("provider", .string(minLength: 1), required: true, "Alias of a jivox provider block."),
             SchemaProperty("idx", .integer(minimum: 0), required: true, "Retail campaign index (retailCampaignIdx)."),
-            SchemaProperty("trackers", .sequence(of: .string(minLength: 1)), "Tracker types to activate with, such as MOAT."),
+            SchemaProperty("trackers", .sequence(of: .enumeration(RetailCampaign.trackerTypes)),
+                           "Tracker types to activate with (MOAT); an empty list activates without trackers."),
             SchemaProperty("exports", .sequence(of: .object(assetExport)), "Asset exports to run once the campaign is active."),
             SchemaProperty("tags", .string(minLength: 1), "Folder apply downloads the tags CSV into, relative to the manifest file."),
         ],

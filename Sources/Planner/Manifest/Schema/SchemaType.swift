@@ -21,6 +21,14 @@ public indirect enum SchemaType: Sendable {
     /// A mapping from names the user chooses to values of one type (the `providers:` block).
     case map(of: SchemaType, keyDescription: String)
 
+    /// Whether values of this type are written as bare YAML numbers or booleans (never quoted).
+    var isNumberOrBoolean: Bool {
+        switch self {
+        case .integer, .decimal, .boolean, .integerChoice: return true
+        default: return false
+        }
+    }
+
     /// How the type reads in messages: "a decimal number such as 100.00".
     public var expectation: String {
         switch self {

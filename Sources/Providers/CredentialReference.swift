@@ -1,2 +1,0 @@
-// Skeleton placeholder, replaced in this session by the credentials resolver.
-public enum ProvidersModule {}
