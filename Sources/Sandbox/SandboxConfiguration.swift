@@ -18,10 +18,17 @@ public struct SandboxConfiguration: Sendable {
     /// How long Criteo access tokens live (the platform's 900 seconds by default).
     public var criteoTokenLifetime: TimeInterval
     public var jivoxExports: JivoxExportLifecycle
+    /// The request log keeps at most this many entries, dropping the oldest (a long-running sandbox
+    /// must not grow without end).
+    public var requestLogCapacity: Int
+    /// Called with every request log entry as it is recorded, on a server thread (`reconcile sandbox`
+    /// prints them). It must not block.
+    public var requestObserver: (@Sendable (RequestLogEntry) -> Void)?
 
     public init(port: UInt16 = 0, seed: UInt64 = 1, fixture: SandboxFixture? = nil, stateFile: URL? = nil, faults: FaultPlan = .none,
                 credentials: SandboxCredentials = .any, limits: HTTPLimits = HTTPLimits(), clock: SandboxClock = .system,
-                criteoTokenLifetime: TimeInterval = 900, jivoxExports: JivoxExportLifecycle = JivoxExportLifecycle()) {
+                criteoTokenLifetime: TimeInterval = 900, jivoxExports: JivoxExportLifecycle = JivoxExportLifecycle(), requestLogCapacity: Int = 100_000,
+                requestObserver: (@Sendable (RequestLogEntry) -> Void)? = nil) {
         self.port = port
         self.seed = seed
         self.fixture = fixture
@@ -32,5 +39,7 @@ public struct SandboxConfiguration: Sendable {
         self.clock = clock
         self.criteoTokenLifetime = criteoTokenLifetime
         self.jivoxExports = jivoxExports
+        self.requestLogCapacity = requestLogCapacity
+        self.requestObserver = requestObserver
     }
 }

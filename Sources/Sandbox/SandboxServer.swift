@@ -44,7 +44,7 @@ public actor SandboxServer {
             throw .invalidFixture(source: initial.source, problem: error)
         }
         self.faults = faults
-        requestLog = RequestLog()
+        requestLog = RequestLog(capacity: configuration.requestLogCapacity, observer: configuration.requestObserver)
         dispatcher = SandboxDispatcher(simulators: [.nextroll: nextroll, .criteo: criteo, .topsort: topsort, .jivox: jivox],
                                        faults: faults, log: requestLog, stateFile: configuration.stateFile.map(StateFile.init))
     }

@@ -5,11 +5,16 @@ import Foundation
 /// safe because an entry is recorded before its response is written.
 public final class RequestLog: Sendable {
     private let state = LockedValue<[RequestLogEntry]>([])
+    private let capacity: Int
+    private let observer: (@Sendable (RequestLogEntry) -> Void)?
 
     /// Names whose values are credentials and are never kept in the log.
     static let secretNames: Set<String> = ["apikey", "api_key", "client_secret", "access_token", "token", "password"]
 
-    init() {}
+    init(capacity: Int = 100_000, observer: (@Sendable (RequestLogEntry) -> Void)? = nil) {
+        self.capacity = max(1, capacity)
+        self.observer = observer
+    }
 
     /// A snapshot of all entries so far.
     public var entries: [RequestLogEntry] { state.withLock { $0 } }
@@ -43,7 +48,11 @@ public final class RequestLog: Sendable {
         let entry = RequestLogEntry(sequence: number, method: request.method, path: request.path,
                                     query: request.query.map { (Self.secretNames.contains($0.name.lowercased()) ? ($0.name, "REDACTED") : $0) },
                                     body: Self.redactedBody(request), status: status, fault: fault)
-        state.withLock { $0.append(entry) }
+        state.withLock { entries in
+            entries.append(entry)
+            if entries.count > capacity { entries.removeFirst(entries.count - capacity) }
+        }
+        observer?(entry)
     }
 
     /// Form bodies lose their credential values; JSON bodies are kept as they are (no platform sends secrets in JSON).

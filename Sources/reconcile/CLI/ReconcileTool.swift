@@ -9,6 +9,7 @@ enum ReconcileTool {
     static let commands: [any Command.Type] = [
         ValidateCommand.self,
         SchemaCommand.self,
+        SandboxCommand.self,
     ]
 
     static func main(_ arguments: [String]) async -> ExitCode {
