@@ -4,6 +4,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let available: [String: @Sendable () async throws -> Void] = [
     "manifest": { try ManifestBenchmark().run() },
+    "sandbox": { try await SandboxBenchmark().run() },
 ]
 let names = arguments.isEmpty ? available.keys.sorted() : arguments
 for name in names {

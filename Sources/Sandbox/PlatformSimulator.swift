@@ -25,3 +25,29 @@ extension PlatformSimulator {
     /// The path prefix, e.g. `/nextroll`; requests are handed over with the prefix still on the path.
     public nonisolated var pathPrefix: String { platform.pathPrefix }
 }
+
+/// Where a request goes: one of the simulator's endpoints, or an answer already made (404, 405).
+enum Routing<Endpoint> {
+    case found(Endpoint)
+    case answered(HTTPResponse)
+}
+
+extension PlatformSimulator {
+    /// Resolves the request's method and platform path; an unknown path is answered 404 and a known
+    /// path with another method 405 with `Allow`, both in the platform's error shape (or `error`'s).
+    nonisolated func route<Endpoint>(_ request: HTTPRequest, _ router: Router<Endpoint>,
+                                     error: ((Int, String) -> HTTPResponse)? = nil) -> Routing<Endpoint> {
+        let path = request.path(below: pathPrefix)
+        let answer = error ?? { self.errorResponse(status: $0, message: $1) }
+        switch router.resolve(method: request.method, path: path) {
+        case .found(let endpoint):
+            return .found(endpoint)
+        case .notFound:
+            return .answered(answer(404, "No endpoint \(request.method) \(path)."))
+        case .methodNotAllowed(let allowed):
+            var response = answer(405, "\(request.method) is not allowed on \(path); use \(allowed.joined(separator: " or ")).")
+            response.headers.append(("Allow", allowed.joined(separator: ", ")))
+            return .answered(response)
+        }
+    }
+}

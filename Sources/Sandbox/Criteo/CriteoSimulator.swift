@@ -104,13 +104,8 @@ public actor CriteoSimulator: PlatformSimulator {
     // MARK: Requests
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let path = request.path(below: pathPrefix)
-        switch Self.router.resolve(method: request.method, path: path) {
-        case .notFound:
-            return errorResponse(status: 404, message: "No endpoint \(request.method) \(path).")
-        case .methodNotAllowed(let allowed):
-            var response = errorResponse(status: 405, message: "\(request.method) is not allowed on \(path).")
-            response.headers.append(("Allow", allowed.joined(separator: ", ")))
+        switch route(request, Self.router) {
+        case .answered(let response):
             return response
         case .found(.token):
             return issueToken(request)
@@ -121,7 +116,7 @@ public actor CriteoSimulator: PlatformSimulator {
             case .create: return create(request)
             case .search: return search(request)
             case .update: return update(request)
-            case .get(let id): return get(id: id, path: path)
+            case .get(let id): return get(id: id, path: request.path(below: pathPrefix))
             }
         }
     }

@@ -118,12 +118,9 @@ public actor JivoxSimulator: PlatformSimulator {
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let path = request.path(below: pathPrefix)
-        switch Self.router.resolve(method: request.method, path: path) {
-        case .notFound:
-            return error(404, "No endpoint \(request.method) \(path)", path: path)
-        case .methodNotAllowed(let allowed):
-            var response = error(405, "Request method '\(request.method)' is not supported", path: path)
-            response.headers.append(("Allow", allowed.joined(separator: ", ")))
+        let now = context.clock.now()
+        switch route(request, Self.router, error: { Self.springError($0, $1, path: path, now: now) }) {
+        case .answered(let response):
             return response
         case .found(let endpoint):
             guard SandboxCredentials.accepts(request.bearerToken, expected: context.credentials.jivoxAPIKey) else {

@@ -78,24 +78,23 @@ public actor NextRollSimulator: PlatformSimulator {
                 advertisables.append(advertisable)
             }
             let advertisableIDs = Set(advertisables.map(\.eid))
-            for object in try fields.objects("segments") {
-                let segment = try NextRollSegment(state: object, now: now)
-                try unique(segment.eid, object, &seen)
-                try parent(advertisableIDs.contains(segment.advertisable), object, "advertisable", "advertisables", segment.advertisable)
-                segments.append(segment)
+            /// The entries of a list whose members belong to an advertisable.
+            func owned<T>(_ key: String, _ make: (JSONFields) throws(FieldProblem) -> T, eid: (T) -> String,
+                          advertisable: (T) -> String) throws(FieldProblem) -> [T] {
+                var items: [T] = []
+                for object in try fields.objects(key) {
+                    let item = try make(object)
+                    try unique(eid(item), object, &seen)
+                    try parent(advertisableIDs.contains(advertisable(item)), object, "advertisable", "advertisables", advertisable(item))
+                    items.append(item)
+                }
+                return items
             }
-            for object in try fields.objects("ads") {
-                let ad = try NextRollAd(state: object, now: now)
-                try unique(ad.eid, object, &seen)
-                try parent(advertisableIDs.contains(ad.advertisable), object, "advertisable", "advertisables", ad.advertisable)
-                ads.append(ad)
-            }
-            for object in try fields.objects("campaigns") {
-                let campaign = try NextRollCampaign(state: object, now: now)
-                try unique(campaign.eid, object, &seen)
-                try parent(advertisableIDs.contains(campaign.advertisable), object, "advertisable", "advertisables", campaign.advertisable)
-                campaigns.append(campaign)
-            }
+            segments = try owned("segments", { object throws(FieldProblem) in try NextRollSegment(state: object, now: now) },
+                                 eid: \.eid, advertisable: \.advertisable)
+            ads = try owned("ads", { object throws(FieldProblem) in try NextRollAd(state: object, now: now) }, eid: \.eid, advertisable: \.advertisable)
+            campaigns = try owned("campaigns", { object throws(FieldProblem) in try NextRollCampaign(state: object, now: now) },
+                                  eid: \.eid, advertisable: \.advertisable)
             for object in try fields.objects("adgroups") {
                 let adGroup = try NextRollAdGroup(state: object, now: now)
                 try unique(adGroup.eid, object, &seen)
@@ -157,13 +156,8 @@ public actor NextRollSimulator: PlatformSimulator {
     // MARK: Requests
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let path = request.path(below: pathPrefix)
-        switch Self.router.resolve(method: request.method, path: path) {
-        case .notFound:
-            return errorResponse(status: 404, message: "No endpoint \(request.method) \(path).")
-        case .methodNotAllowed(let allowed):
-            var response = errorResponse(status: 405, message: "\(request.method) is not allowed on \(path); use \(allowed.joined(separator: " or ")).")
-            response.headers.append(("Allow", allowed.joined(separator: ", ")))
+        switch route(request, Self.router) {
+        case .answered(let response):
             return response
         case .found(let endpoint):
             do throws(Problem) {

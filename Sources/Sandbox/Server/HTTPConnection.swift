@@ -10,6 +10,7 @@ struct HTTPConnection {
 
     func run() {
         var buffer: [UInt8] = []
+        var scratch: [UInt8] = []
         var parser = HTTPRequestParser(limits: limits)
         var requestStart: Date?
         while !stop.isFired {
@@ -26,7 +27,7 @@ struct HTTPConnection {
                     return
                 case .readable:
                     if requestStart == nil { requestStart = Date() }
-                    guard POSIXSocket.receive(descriptor, into: &buffer) > 0 else { return }
+                    guard POSIXSocket.receive(descriptor, into: &buffer, scratch: &scratch) > 0 else { return }
                 }
             case .continueExpected:
                 guard POSIXSocket.sendAll(descriptor, Data("HTTP/1.1 100 Continue\r\n\r\n".utf8)) else { return }
@@ -74,13 +75,14 @@ struct HTTPConnection {
     /// (closes) or the server stops.
     private func waitForClientToLeave() {
         var discard: [UInt8] = []
+        var scratch: [UInt8] = []
         while true {
             switch POSIXSocket.waitReadable(descriptor, stop: stop.readDescriptor, timeout: 3600) {
             case .stopped: return
             case .timedOut: continue
             case .readable:
                 discard.removeAll(keepingCapacity: true)
-                guard POSIXSocket.receive(descriptor, into: &discard) > 0 else { return }
+                guard POSIXSocket.receive(descriptor, into: &discard, scratch: &scratch) > 0 else { return }
             }
         }
     }

@@ -105,13 +105,14 @@ enum POSIXSocket {
         }
     }
 
-    /// Reads what is available into `buffer`; 0 at end of stream, -1 on error.
-    static func receive(_ descriptor: Int32, into buffer: inout [UInt8], maximum: Int = 64 * 1024) -> Int {
-        var chunk = [UInt8](repeating: 0, count: maximum)
+    /// Reads what is available and appends it to `buffer`, using `scratch` (kept by the caller between
+    /// reads, so no read allocates); 0 at end of stream, -1 on error.
+    static func receive(_ descriptor: Int32, into buffer: inout [UInt8], scratch: inout [UInt8]) -> Int {
+        if scratch.isEmpty { scratch = [UInt8](repeating: 0, count: 64 * 1024) }
         while true {
-            let count = chunk.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, maximum, 0) }
+            let count = scratch.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
             if count < 0, errno == EINTR { continue }
-            if count > 0 { buffer.append(contentsOf: chunk[0..<count]) }
+            if count > 0 { buffer.append(contentsOf: scratch[0..<count]) }
             return count
         }
     }

@@ -116,13 +116,8 @@ public actor TopsortSimulator: PlatformSimulator {
     // MARK: Requests
 
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let path = request.path(below: pathPrefix)
-        switch Self.router.resolve(method: request.method, path: path) {
-        case .notFound:
-            return errorResponse(status: 404, message: "No endpoint \(request.method) \(path).")
-        case .methodNotAllowed(let allowed):
-            var response = errorResponse(status: 405, message: "\(request.method) is not allowed on \(path).")
-            response.headers.append(("Allow", allowed.joined(separator: ", ")))
+        switch route(request, Self.router) {
+        case .answered(let response):
             return response
         case .found(let endpoint):
             guard SandboxCredentials.accepts(request.bearerToken, expected: context.credentials.topsortAPIKey) else {
