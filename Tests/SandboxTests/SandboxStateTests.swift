@@ -66,10 +66,36 @@ import Testing
         }
     }
 
-    @Test func anUnwritableStateFileFailsToStart() async throws {
-        let configuration = SandboxConfiguration(stateFile: URL(fileURLWithPath: "/nonexistent-folder-\(UUID().uuidString)/state.json"))
-        let sandbox = try SandboxServer(configuration: configuration)
+    @Test func theStateFileFolderIsMadeButAFileInTheWayFailsToStart() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let nested = folder.appendingPathComponent(".reconcile/sandbox.json")
+        try await withSandbox(SandboxConfiguration(stateFile: nested)) { _, _ in
+            #expect(FileManager.default.fileExists(atPath: nested.path))
+        }
+        let blocker = folder.appendingPathComponent("plain-file")
+        try Data("x".utf8).write(to: blocker)
+        let sandbox = try SandboxServer(configuration: SandboxConfiguration(stateFile: blocker.appendingPathComponent("state.json")))
         await #expect(throws: SandboxError.self) { _ = try await sandbox.start() }
+        #expect(await sandbox.endpoints == nil)
+    }
+
+    @Test func theRequestLogKeepsTheNewestEntriesAndReportsEachOne() async throws {
+        let seen = LockedClockValue(Date(timeIntervalSince1970: 0))
+        let configuration = SandboxConfiguration(requestLogCapacity: 3, requestObserver: { entry in
+            seen.value = Date(timeIntervalSince1970: TimeInterval(entry.sequence))
+        })
+        try await withSandbox(configuration) { sandbox, endpoints in
+            for offset in 0..<5 {
+                _ = try await TestClient().send("GET", .at(endpoints.topsort, "/v1/campaign-service/campaigns", [("offset", String(offset))]),
+                                                headers: ["Authorization": "Bearer k"])
+            }
+            #expect(sandbox.requestLog.entries.map(\.sequence) == [3, 4, 5])
+            #expect(sandbox.requestLog.entries.map { $0.queryValue("offset") } == ["2", "3", "4"])
+            #expect(seen.value == Date(timeIntervalSince1970: 5))
+            sandbox.requestLog.clear()
+            #expect(sandbox.requestLog.entries.isEmpty)
+        }
     }
 
     @Test(arguments: [

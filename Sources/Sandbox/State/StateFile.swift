@@ -31,6 +31,10 @@ actor StateFile {
 
     static func writeAtomically(_ data: Data, to url: URL) throws(SandboxError) {
         let folder = url.deletingLastPathComponent()
+        // `--state .reconcile/sandbox.json` in a fresh checkout: the folder is made on first save.
+        do { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) } catch {
+            throw .cannotWriteState(path: url.path, reason: (error as NSError).localizedDescription)
+        }
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt64.random(in: 0...UInt64.max)).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw .cannotWriteState(path: url.path, reason: POSIXSocket.lastError()) }
