@@ -27,7 +27,8 @@ final class RawHTTPClient: @unchecked Sendable {
         // On failure the descriptor is closed by deinit (which runs for a class whose properties are
         // all set): closing it here too could close a descriptor number another test has reused.
         guard result == 0 else { throw POSIXError(.ECONNREFUSED) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        // Generous: with the cooperative pool busy (blocking tests elsewhere in the process) answers can be slow.
+        var timeout = timeval(tv_sec: 30, tv_usec: 0)
         setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
     }
 
@@ -50,7 +51,7 @@ final class RawHTTPClient: @unchecked Sendable {
         }
     }
 
-    /// Everything until the server closes the connection (or 5 s pass).
+    /// Everything until the server closes the connection (or 30 s pass).
     func readAll() async -> String {
         await offThePool { self.blockingReadAll() }
     }

@@ -22,7 +22,7 @@ struct TestResponse: Sendable {
 struct TestClient: Sendable {
     let session: URLSession
 
-    init(timeout: TimeInterval = 10, connectionsPerHost: Int = 8) {
+    init(timeout: TimeInterval = 60, connectionsPerHost: Int = 8) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpMaximumConnectionsPerHost = connectionsPerHost
