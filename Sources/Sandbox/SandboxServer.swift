@@ -101,6 +101,9 @@ public actor SandboxServer {
     }
 
     private func provisionOne(_ account: SandboxAccount) async throws(SandboxError) -> Bool {
+        if let eid = account.nextrollEID, !NextRollSimulator.isValidEID(eid) {
+            throw .cannotProvision(account: "\(account)", reason: "NextRoll EIDs cannot be empty or hold commas or spaces")
+        }
         switch account {
         case .nextrollAdvertisable(let eid):
             return await nextroll.provisionAdvertisable(eid: eid)

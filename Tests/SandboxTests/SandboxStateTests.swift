@@ -102,6 +102,7 @@ import Testing
         (#"{"nextroll": {"campaigns": [{"eid": "C1", "advertisable": "NOPE", "budget": 10}]}}"#, "nextroll.campaigns[0].advertisable"),
         (#"{"nextroll": {"advertisables": [{"eid": "A"}], "campaigns": [{"eid": "C1", "advertisable": "A"}]}}"#, "nextroll.campaigns[0].budget"),
         (#"{"nextroll": {"advertisables": [{"eid": "A"}, {"eid": "A"}]}}"#, "nextroll.advertisables[1].eid"),
+        (#"{"nextroll": {"advertisables": [{"eid": "A,B"}]}}"#, "nextroll.advertisables[0].eid"),
         (#"{"criteo": {"advertisers": [{"id": "1"}], "campaigns": [{"id": "2", "name": "x", "advertiserId": "1", "spendLimit": {"spendLimitType": "capped"}}]}}"#,
          "criteo.campaigns[0].spendLimit.spendLimitRenewal"),
         (#"{"topsort": {"vendors": [{"id": "v"}], "campaigns": [{"vendorId": "v", "name": "x", "budget": {"amount": 1.5, "type": "daily"}}]}}"#,
@@ -145,6 +146,8 @@ import Testing
         #expect(await sandbox.jivox.campaignStatus(account: "acc-2", idx: 7) == "DRAFT")
         await #expect(throws: SandboxError.self) { try await sandbox.provision([.nextrollSegment(eid: "S", advertisable: "MISSING")]) }
         await #expect(throws: SandboxError.self) { try await sandbox.provision([.jivoxRetailCampaign(account: "nobody", idx: 1)]) }
+        await #expect(throws: SandboxError.self) { try await sandbox.provision([.nextrollAdvertisable(eid: "A,B")]) }
+        await #expect(throws: SandboxError.self) { try await sandbox.provision([.nextrollSegment(eid: "SEG 1", advertisable: "ADVNEW")]) }
         await #expect(throws: SandboxError.self) { try await sandbox.provision([.topsortMarketplace(id: "5b0e8c1a-7d2f-4e3a-9b4c-6d5e7f8a9b0c")]) }
         let empty = try SandboxServer()
         #expect(try await empty.provision([.topsortMarketplace(id: "5b0e8c1a-7d2f-4e3a-9b4c-6d5e7f8a9b0c")]).count == 1)

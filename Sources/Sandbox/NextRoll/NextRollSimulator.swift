@@ -66,6 +66,9 @@ public actor NextRollSimulator: PlatformSimulator {
             let fields = try JSONFields(state, path: "nextroll")
             try fields.rejectUnknownKeys(["advertisables", "campaigns", "adgroups", "ads", "segments"])
             func unique(_ eid: String, _ object: JSONFields, _ seen: inout Set<String>) throws(FieldProblem) {
+                guard Self.isValidEID(eid) else {
+                    throw FieldProblem(path: object.path("eid"), message: "\"\(eid)\" cannot be an EID: EIDs are sent comma-separated, so no comma or space")
+                }
                 guard seen.insert(eid).inserted else { throw FieldProblem(path: object.path("eid"), message: "\(eid) is listed twice") }
             }
             func parent(_ exists: Bool, _ object: JSONFields, _ key: String, _ list: String, _ eid: String) throws(FieldProblem) {
@@ -124,6 +127,11 @@ public actor NextRollSimulator: PlatformSimulator {
     }
 
     // MARK: Provisioning
+
+    /// Whether the text can be an EID: non-empty, without commas (lists of EIDs are comma-separated) or spaces.
+    public static func isValidEID(_ text: String) -> Bool {
+        !text.isEmpty && !text.unicodeScalars.contains { $0 == "," || CharacterSet.whitespacesAndNewlines.contains($0) }
+    }
 
     /// Adds the advertisable unless it exists; true when it was added.
     @discardableResult

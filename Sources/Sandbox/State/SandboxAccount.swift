@@ -27,6 +27,16 @@ public enum SandboxAccount: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The NextRoll EIDs the account names (its own and its advertisable's).
+    var nextrollEID: String? {
+        switch self {
+        case .nextrollAdvertisable(let eid): return eid
+        case .nextrollSegment(let eid, let advertisable), .nextrollAd(let eid, let advertisable):
+            return NextRollSimulator.isValidEID(advertisable) ? eid : advertisable
+        default: return nil
+        }
+    }
+
     /// Parents before children, so one call can provision both.
     var order: Int {
         switch self {
