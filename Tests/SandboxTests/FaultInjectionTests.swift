@@ -116,7 +116,8 @@ import Testing
     @Test func aResponseThatNeverComesMakesTheClientTimeOut() async throws {
         let plan = try FaultPlan.parse("hang,times=1")
         try await withSandbox(SandboxConfiguration(faults: plan)) { sandbox, endpoints in
-            let impatient = TestClient(timeout: 0.3)
+            // Whole seconds: URLSession on Linux times out at once for a sub-second timeoutIntervalForRequest.
+            let impatient = TestClient(timeout: 1)
             await #expect(throws: (any Error).self) { _ = try await topsortList(impatient, endpoints, offset: 0) }
             let retry = try await topsortList(TestClient(), endpoints, offset: 0)
             #expect(retry == 200)

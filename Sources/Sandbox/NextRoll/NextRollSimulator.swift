@@ -38,20 +38,20 @@ public actor NextRollSimulator: PlatformSimulator {
         case adGroupAds = "GET adgroup/get_ads", adGet = "GET ad/get", segmentGet = "GET segment/get", segmentEdit = "POST segment/edit"
     }
 
-    private static let router = Router<Endpoint>(Endpoint.allCases.map { endpoint in
+    static let router = Router<Endpoint>(Endpoint.allCases.map { endpoint in
         let parts = endpoint.rawValue.split(separator: " ")
         return (String(parts[0]), "/api/v1/" + parts[1], { @Sendable _ in endpoint })
     })
 
     typealias Problem = NextRollParameters.Problem
 
-    private var advertisables: [NextRollAdvertisable]
-    private var campaigns: [NextRollCampaign]
-    private var adGroups: [NextRollAdGroup]
-    private var ads: [NextRollAd]
-    private var segments: [NextRollSegment]
-    private var ids: IdentifierSource
-    private let context: SimulatorContext
+    var advertisables: [NextRollAdvertisable]
+    var campaigns: [NextRollCampaign]
+    var adGroups: [NextRollAdGroup]
+    var ads: [NextRollAd]
+    var segments: [NextRollSegment]
+    var ids: IdentifierSource
+    let context: SimulatorContext
 
     init(state: SandboxJSON?, context: SimulatorContext) throws(FieldProblem) {
         self.context = context
@@ -197,7 +197,7 @@ public actor NextRollSimulator: PlatformSimulator {
         return .json(status, .object([("results", .null), ("errors", .array([.object([("code", .string(code)), ("message", .string(message))])]))]))
     }
 
-    private func respond(_ endpoint: Endpoint, _ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
+    func respond(_ endpoint: Endpoint, _ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
         switch endpoint {
         case .campaignCreate: return try createCampaign(parameters)
         case .campaignEdit: return try editCampaign(parameters)
@@ -253,37 +253,37 @@ public actor NextRollSimulator: PlatformSimulator {
 
     // MARK: Lookups and representations
 
-    private func results(_ value: SandboxJSON) -> HTTPResponse { .json(200, .object([("results", value)])) }
+    func results(_ value: SandboxJSON) -> HTTPResponse { .json(200, .object([("results", value)])) }
 
-    private func advertisable(_ eid: String) throws(Problem) -> NextRollAdvertisable {
+    func advertisable(_ eid: String) throws(Problem) -> NextRollAdvertisable {
         guard let advertisable = advertisables.first(where: { $0.eid == eid }) else { throw Problem(status: 404, message: "Advertisable \(eid) not found.") }
         return advertisable
     }
 
-    private func campaignIndex(_ eid: String) throws(Problem) -> Int {
+    func campaignIndex(_ eid: String) throws(Problem) -> Int {
         guard let index = campaigns.firstIndex(where: { $0.eid == eid }) else { throw Problem(status: 404, message: "Campaign \(eid) not found.") }
         return index
     }
 
-    private func adGroupIndex(_ eid: String) throws(Problem) -> Int {
+    func adGroupIndex(_ eid: String) throws(Problem) -> Int {
         guard let index = adGroups.firstIndex(where: { $0.eid == eid }) else { throw Problem(status: 404, message: "Adgroup \(eid) not found.") }
         return index
     }
 
-    private func segmentIndex(_ eid: String) throws(Problem) -> Int {
+    func segmentIndex(_ eid: String) throws(Problem) -> Int {
         guard let index = segments.firstIndex(where: { $0.eid == eid }) else { throw Problem(status: 404, message: "Segment \(eid) not found.") }
         return index
     }
 
-    private func campaignJSON(_ campaign: NextRollCampaign) -> SandboxJSON {
+    func campaignJSON(_ campaign: NextRollCampaign) -> SandboxJSON {
         campaign.representation(adgroups: adGroups.filter { $0.campaign == campaign.eid }.map(\.eid))
     }
 
-    private func adJSON(_ ad: NextRollAd) -> SandboxJSON {
+    func adJSON(_ ad: NextRollAd) -> SandboxJSON {
         ad.representation(adgroups: adGroups.filter { $0.ads.contains { $0.ad == ad.eid } }.map(\.eid))
     }
 
-    private func newEID() -> String {
+    func newEID() -> String {
         var eid = ids.eid()
         let used = Set(advertisables.map(\.eid) + campaigns.map(\.eid) + adGroups.map(\.eid) + ads.map(\.eid) + segments.map(\.eid))
         while used.contains(eid) { eid = ids.eid() }
@@ -291,327 +291,32 @@ public actor NextRollSimulator: PlatformSimulator {
     }
 
     /// The advertisable a campaign belongs to.
-    private func advertisableOf(adGroup: NextRollAdGroup) -> String? {
+    func advertisableOf(adGroup: NextRollAdGroup) -> String? {
         campaigns.first { $0.eid == adGroup.campaign }?.advertisable
     }
 
     /// EIDs that must name existing segments (or ads) of the advertisable; 404 otherwise.
-    private func checkSegments(_ eids: [String], advertisable: String) throws(Problem) {
+    func checkSegments(_ eids: [String], advertisable: String) throws(Problem) {
         for eid in eids where !segments.contains(where: { $0.eid == eid && $0.advertisable == advertisable }) {
             throw Problem(status: 404, message: "Segment \(eid) not found in advertisable \(advertisable).")
         }
     }
 
-    private func checkAds(_ eids: [String], advertisable: String) throws(Problem) {
+    func checkAds(_ eids: [String], advertisable: String) throws(Problem) {
         for eid in eids where !ads.contains(where: { $0.eid == eid && $0.advertisable == advertisable }) {
             throw Problem(status: 404, message: "Ad \(eid) not found in advertisable \(advertisable).")
         }
     }
 
-    private func date(_ parameters: NextRollParameters, _ name: String) throws(Problem) -> Date? {
+    func date(_ parameters: NextRollParameters, _ name: String) throws(Problem) -> Date? {
         guard let text = try parameters.string(name), !text.isEmpty else { return nil }
         guard let date = Timestamp.parse(text) else { throw Problem(status: 400, message: "\(name) must be a date such as 2026-03-01, not \"\(text)\"") }
         return date
     }
 
-    private func nonNegative(_ parameters: NextRollParameters, _ name: String) throws(Problem) -> Decimal? {
+    func nonNegative(_ parameters: NextRollParameters, _ name: String) throws(Problem) -> Decimal? {
         guard let value = try parameters.decimal(name) else { return nil }
         guard value >= 0 else { throw Problem(status: 400, message: "\(name) must not be negative") }
         return value
-    }
-
-    // MARK: Campaigns
-
-    private func createCampaign(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["advertisable", "budget", "ui_budget_daily", "is_retargeting", "is_fbx_newsfeed", "adgroups", "cpc", "cpm",
-                                      "start_date", "end_date", "name", "status", "max_cpm", "networks"])
-        let owner = try advertisable(parameters.requiredString("advertisable")).eid
-        guard let budget = try parameters.decimal("budget") else { throw Problem(status: 400, message: "missing required parameter budget (the WEEKLY budget)") }
-        guard budget > 0 else { throw Problem(status: 400, message: "budget must be a positive WEEKLY amount") }
-        let now = context.clock.now()
-        let start = try date(parameters, "start_date") ?? Timestamp.startOfDay(now).addingTimeInterval(86_400)
-        var campaign = NextRollCampaign(eid: newEID(), advertisable: owner, budget: budget, startDate: start, now: now)
-        campaign.endDate = try date(parameters, "end_date")
-        if let end = campaign.endDate, end <= start { throw Problem(status: 400, message: "end_date must be after start_date (it is exclusive)") }
-        campaign.name = try parameters.string("name")
-        campaign.uiBudgetDaily = try parameters.bool("ui_budget_daily") ?? true
-        campaign.isRetargeting = try parameters.bool("is_retargeting") ?? false
-        campaign.isFbxNewsfeed = try parameters.bool("is_fbx_newsfeed") ?? false
-        campaign.cpc = try nonNegative(parameters, "cpc")
-        campaign.cpm = try nonNegative(parameters, "cpm")
-        campaign.maxCPM = try nonNegative(parameters, "max_cpm")
-        let status = try parameters.string("status") ?? "admin_review"
-        guard status == "admin_review" || status == "draft" else { throw Problem(status: 400, message: "status must be one of ['admin_review', 'draft'], not \"\(status)\"") }
-        campaign.status = status
-        if let networks = try parameters.string("networks") {
-            guard networks.allSatisfy({ $0 == "f" }) else { throw Problem(status: 400, message: "networks only supports 'f' (Facebook)") }
-            campaign.isFacebook = !networks.isEmpty
-        }
-        let attach = try parameters.list("adgroups") ?? []
-        for eid in attach {
-            let index = try adGroupIndex(eid)
-            guard advertisableOf(adGroup: adGroups[index]) == owner else { throw Problem(status: 400, message: "Adgroup \(eid) belongs to another advertisable.") }
-        }
-        campaigns.append(campaign)
-        for eid in attach {
-            if let index = adGroups.firstIndex(where: { $0.eid == eid }) { adGroups[index].campaign = campaign.eid }
-        }
-        return results(campaignJSON(campaign))
-    }
-
-    private func editCampaign(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["campaign", "budget", "ui_budget_daily", "cpc", "cpm", "end_date", "is_retargeting", "name", "start_date"])
-        let index = try campaignIndex(parameters.requiredString("campaign"))
-        guard let uiBudgetDaily = try parameters.bool("ui_budget_daily") else {
-            throw Problem(status: 400, message: "missing required parameter ui_budget_daily")
-        }
-        var campaign = campaigns[index]
-        campaign.uiBudgetDaily = uiBudgetDaily
-        if let budget = try parameters.decimal("budget") {
-            guard budget > 0 else { throw Problem(status: 400, message: "budget must be a positive WEEKLY amount") }
-            campaign.budget = budget
-        }
-        if let cpc = try nonNegative(parameters, "cpc") { campaign.cpc = cpc }
-        if let cpm = try nonNegative(parameters, "cpm") { campaign.cpm = cpm }
-        if let start = try date(parameters, "start_date") { campaign.startDate = start }
-        if let end = try date(parameters, "end_date") { campaign.endDate = end }
-        if let end = campaign.endDate, end <= campaign.startDate { throw Problem(status: 400, message: "end_date must be after start_date (it is exclusive)") }
-        if let retargeting = try parameters.bool("is_retargeting") { campaign.isRetargeting = retargeting }
-        if let name = try parameters.string("name") { campaign.name = name }
-        campaign.updatedDate = context.clock.now()
-        campaigns[index] = campaign
-        return results(campaignJSON(campaign))
-    }
-
-    private func pauseCampaign(_ parameters: NextRollParameters, pause: Bool) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["campaign"])
-        let index = try campaignIndex(parameters.requiredString("campaign"))
-        var campaign = campaigns[index]
-        if ["rejected", "cancelled", "completed"].contains(campaign.status) {
-            throw Problem(status: 400, message: "Campaign \(campaign.eid) is \(campaign.status) and cannot be \(pause ? "paused" : "unpaused").")
-        }
-        if pause, campaign.status != "paused" {
-            campaign.statusBeforePause = campaign.status
-            campaign.status = "paused"
-        } else if !pause, campaign.status == "paused" || campaign.status == "draft" {
-            let earlier = campaign.statusBeforePause ?? "approved"
-            campaign.status = NextRollCampaign.servingStatuses.contains(earlier) ? earlier : "approved"
-            campaign.statusBeforePause = nil
-        }
-        campaign.updatedDate = context.clock.now()
-        campaigns[index] = campaign
-        return results(.string(campaign.status))
-    }
-
-    /// The campaign filters of the list endpoints: `is_active` (default true; false keeps only inactive
-    /// ones), statuses, blacklist_statuses, types — with `camp_` in front for the adgroup lists.
-    private func campaignFilter(_ parameters: NextRollParameters, prefix: String, activeKey: String) throws(Problem) -> (NextRollCampaign) -> Bool {
-        let active = try parameters.bool(activeKey) ?? true
-        let statuses = try parameters.list(prefix + "statuses").map(Set.init)
-        let blacklist = try parameters.list(prefix + "blacklist_statuses").map(Set.init)
-        let types = try parameters.list(prefix + "types").map(Set.init)
-        let eids = try parameters.list(prefix + "eids").map(Set.init)
-        return { campaign in
-            campaign.isActive == active && (statuses?.contains(campaign.status) ?? true) && !(blacklist?.contains(campaign.status) ?? false)
-                && (types?.contains(campaign.type) ?? true) && (eids?.contains(campaign.eid) ?? true)
-        }
-    }
-
-    private func listCampaigns(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["advertisable", "is_active", "statuses", "blacklist_statuses", "types"])
-        let owner = try advertisable(parameters.requiredString("advertisable")).eid
-        let keep = try campaignFilter(parameters, prefix: "", activeKey: "is_active")
-        return results(.array(campaigns.filter { $0.advertisable == owner && keep($0) }.map(campaignJSON)))
-    }
-
-    private func listAdGroups(_ parameters: NextRollParameters, fast: Bool) throws(Problem) -> HTTPResponse {
-        var allowed: Set<String> = ["advertisable", "camp_active", "camp_statuses", "camp_blacklist_statuses", "camp_types", "statuses", "blacklist_statuses"]
-        if fast { allowed.insert("camp_eids") }
-        try parameters.rejectUnknown(allowed)
-        let owner = try advertisable(parameters.requiredString("advertisable")).eid
-        let keepCampaign = try campaignFilter(parameters, prefix: "camp_", activeKey: "camp_active")
-        let chosen = Set(campaigns.filter { $0.advertisable == owner && keepCampaign($0) }.map(\.eid))
-        let statuses = Set(try parameters.list("statuses") ?? ["approved", "admin_review", "paused", "admin_paused"])
-        let blacklist = Set(try parameters.list("blacklist_statuses") ?? [])
-        let matching = adGroups.filter { chosen.contains($0.campaign) && statuses.contains($0.status) && !blacklist.contains($0.status) }
-        return results(.array(matching.map(\.representation)))
-    }
-
-    // MARK: Ads and segments
-
-    /// The ad filters: `is_active` (default true), statuses, types, width, height and, on the
-    /// advertisable lists, `include_fb` (default true).
-    private func adFilter(_ parameters: NextRollParameters, includeFacebookKey: String?) throws(Problem) -> (NextRollAd) -> Bool {
-        let active = try parameters.bool("is_active") ?? true
-        let statuses = try parameters.list("statuses").map(Set.init)
-        let types = try parameters.list("types").map(Set.init)
-        let width = try parameters.int("width")
-        let height = try parameters.int("height")
-        let includeFacebook = try includeFacebookKey.map { key throws(Problem) in try parameters.bool(key) ?? true } ?? true
-        return { ad in
-            ad.isActive == active && (statuses?.contains(ad.status) ?? true) && (types?.contains(ad.type) ?? true)
-                && (width.map { $0 == ad.format.width } ?? true) && (height.map { $0 == ad.format.height } ?? true)
-                && (includeFacebook || !ad.isFacebook)
-        }
-    }
-
-    private func listAds(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["advertisable", "is_active", "statuses", "types", "width", "height", "include_fb"])
-        let owner = try advertisable(parameters.requiredString("advertisable")).eid
-        let keep = try adFilter(parameters, includeFacebookKey: "include_fb")
-        return results(.array(ads.filter { $0.advertisable == owner && keep($0) }.map(adJSON)))
-    }
-
-    private func listSegments(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["advertisable", "page", "per_page", "sort", "type", "duration", "created_start", "created_end", "include_migration_data"])
-        let owner = try advertisable(parameters.requiredString("advertisable")).eid
-        let type = try parameters.string("type")
-        let duration = try parameters.int("duration")
-        let createdStart = try date(parameters, "created_start")
-        let createdEnd = try date(parameters, "created_end")
-        _ = try parameters.bool("include_migration_data")
-        var matching = segments.filter { segment in
-            segment.advertisable == owner && (type.map { $0 == segment.type } ?? true) && (duration.map { $0 == segment.duration } ?? true)
-                && (createdStart.map { segment.createdDate >= $0 } ?? true) && (createdEnd.map { segment.createdDate <= $0 } ?? true)
-        }
-        switch try parameters.string("sort") {
-        case nil: break
-        case "rules.created_date": matching.sort { $0.createdDate < $1.createdDate }
-        case "rules.duration_sec": matching.sort { $0.duration < $1.duration }
-        case let other?: throw Problem(status: 400, message: "sort must be rules.created_date or rules.duration_sec, not \"\(other)\"")
-        }
-        let page = try parameters.int("page") ?? 0
-        guard page >= 0 else { throw Problem(status: 400, message: "page must not be negative") }
-        var pageItems = matching
-        var pages = matching.isEmpty ? 0 : 1
-        if let perPage = try parameters.int("per_page") {
-            guard perPage > 0 else { throw Problem(status: 400, message: "per_page must be positive") }
-            pages = (matching.count + perPage - 1) / perPage
-            pageItems = Array(matching.dropFirst(page * perPage).prefix(perPage))
-        } else if page > 0 {
-            pageItems = []
-        }
-        return .json(200, .object([("pagination", .object([("count", .integer(matching.count)), ("pages", .integer(pages))])),
-                                   ("results", .array(pageItems.map { $0.representation(includeIntegerID: false) }))]))
-    }
-
-    private func editSegment(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["segment", "conversion_value", "duration"])
-        let index = try segmentIndex(parameters.requiredString("segment"))
-        guard let value = try parameters.decimal("conversion_value") else { throw Problem(status: 400, message: "missing required parameter conversion_value") }
-        guard let duration = try parameters.int("duration") else { throw Problem(status: 400, message: "missing required parameter duration") }
-        guard value >= 0 else { throw Problem(status: 400, message: "conversion_value must not be negative") }
-        guard duration > 0 else { throw Problem(status: 400, message: "duration must be a positive number of days") }
-        segments[index].conversionValue = value
-        segments[index].duration = duration
-        return results(segments[index].representation(includeIntegerID: false))
-    }
-
-    // MARK: Adgroups
-
-    private func createAdGroup(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["campaign", "name", "status", "ads", "positive_segments", "negative_segments", "product_set", "geo_targets",
-                                      "placement_targets"])
-        let campaign = campaigns[try campaignIndex(parameters.requiredString("campaign"))]
-        var adGroup = NextRollAdGroup(eid: newEID(), campaign: campaign.eid, now: context.clock.now())
-        adGroup.name = try parameters.string("name")
-        let status = try parameters.string("status") ?? "approved"
-        guard status == "approved" || status == "draft" else { throw Problem(status: 400, message: "status must be one of ['approved', 'draft'], not \"\(status)\"") }
-        adGroup.status = status
-        let adEIDs = try parameters.list("ads") ?? []
-        try checkAds(adEIDs, advertisable: campaign.advertisable)
-        adGroup.ads = unique(adEIDs).map { NextRollAdGroup.AdAttachment(ad: $0, status: "approved") }
-        adGroup.segments = try segmentAttachments(parameters, advertisable: campaign.advertisable, current: [])
-        if let text = try parameters.string("geo_targets") {
-            adGroup.geoTargets = try geoTargets(text)
-        } else if let sibling = adGroups.first(where: { $0.campaign == campaign.eid }) {
-            adGroup.geoTargets = sibling.geoTargets
-        }
-        adGroups.append(adGroup)
-        return results(adGroup.representation)
-    }
-
-    private func editAdGroup(_ parameters: NextRollParameters) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["adgroup", "name", "status", "ads", "positive_segments", "negative_segments", "product_set", "geo_targets",
-                                      "geo_target_worldwide"])
-        let index = try adGroupIndex(parameters.requiredString("adgroup"))
-        var adGroup = adGroups[index]
-        let owner = advertisableOf(adGroup: adGroup) ?? ""
-        if let name = try parameters.string("name") { adGroup.name = name }
-        if let status = try parameters.string("status") {
-            guard status == "approved" || status == "paused" else { throw Problem(status: 400, message: "status must be one of ['approved', 'paused'], not \"\(status)\"") }
-            adGroup.status = status
-        }
-        if let adEIDs = try parameters.list("ads") {
-            try checkAds(adEIDs, advertisable: owner)
-            for eid in unique(adEIDs) where !adGroup.ads.contains(where: { $0.ad == eid }) {
-                adGroup.ads.append(NextRollAdGroup.AdAttachment(ad: eid, status: "approved"))
-            }
-        }
-        adGroup.segments = try segmentAttachments(parameters, advertisable: owner, current: adGroup.segments)
-        let worldwide = try parameters.bool("geo_target_worldwide") ?? false
-        if let text = try parameters.string("geo_targets") {
-            guard !worldwide else { throw Problem(status: 400, message: "give either geo_targets or geo_target_worldwide, not both") }
-            adGroup.geoTargets = try geoTargets(text)
-        } else if worldwide {
-            adGroup.geoTargets = []
-        }
-        adGroup.updatedDate = context.clock.now()
-        adGroups[index] = adGroup
-        return results(adGroup.representation)
-    }
-
-    /// `positive_segments` and `negative_segments` each replace the attachments of their kind when given.
-    private func segmentAttachments(_ parameters: NextRollParameters, advertisable: String,
-                                    current: [NextRollAdGroup.SegmentAttachment]) throws(Problem) -> [NextRollAdGroup.SegmentAttachment] {
-        let positive = try parameters.list("positive_segments").map(unique)
-        let negative = try parameters.list("negative_segments").map(unique)
-        try checkSegments((positive ?? []) + (negative ?? []), advertisable: advertisable)
-        let keptPositive = positive ?? current.filter { !$0.isNegative }.map(\.segment)
-        let keptNegative = negative ?? current.filter(\.isNegative).map(\.segment)
-        if let both = keptPositive.first(where: keptNegative.contains) {
-            throw Problem(status: 400, message: "Segment \(both) cannot be both a positive and a negative segment of the adgroup.")
-        }
-        return keptPositive.map { .init(segment: $0, isNegative: false) } + keptNegative.map { .init(segment: $0, isNegative: true) }
-    }
-
-    private func geoTargets(_ text: String) throws(Problem) -> [SandboxJSON] {
-        do { return try NextRollGeoTarget.parse(parameter: text) } catch { throw Problem(status: 400, message: error.description) }
-    }
-
-    private func unique(_ values: [String]) -> [String] {
-        var seen = Set<String>()
-        return values.filter { seen.insert($0).inserted }
-    }
-
-    private func changeSegments(_ parameters: NextRollParameters, add: Bool) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(add ? ["adgroup", "segments", "is_negative"] : ["adgroup", "segments"])
-        let index = try adGroupIndex(parameters.requiredString("adgroup"))
-        guard let eids = try parameters.list("segments"), !eids.isEmpty else { throw Problem(status: 400, message: "missing required parameter segments") }
-        try checkSegments(eids, advertisable: advertisableOf(adGroup: adGroups[index]) ?? "")
-        let negative = add ? try parameters.bool("is_negative") ?? false : false
-        for eid in unique(eids) {
-            adGroups[index].segments.removeAll { $0.segment == eid }
-            if add { adGroups[index].segments.append(.init(segment: eid, isNegative: negative)) }
-        }
-        adGroups[index].updatedDate = context.clock.now()
-        return results(.bool(true))
-    }
-
-    private func changeAds(_ parameters: NextRollParameters, select: Bool) throws(Problem) -> HTTPResponse {
-        try parameters.rejectUnknown(["adgroup", "ads"])
-        let index = try adGroupIndex(parameters.requiredString("adgroup"))
-        guard let eids = try parameters.list("ads"), !eids.isEmpty else { throw Problem(status: 400, message: "missing required parameter ads") }
-        try checkAds(eids, advertisable: advertisableOf(adGroup: adGroups[index]) ?? "")
-        for eid in unique(eids) {
-            if select {
-                if !adGroups[index].ads.contains(where: { $0.ad == eid }) { adGroups[index].ads.append(.init(ad: eid, status: "approved")) }
-            } else {
-                adGroups[index].ads.removeAll { $0.ad == eid }
-            }
-        }
-        adGroups[index].updatedDate = context.clock.now()
-        let compliance = SandboxJSON.array(unique(eids).map { .object([("ad", .string($0)), ("sites", .array([])), ("errors", .array([]))]) })
-        return .json(200, .object([(select ? "comps" : "results", compliance)]))
     }
 }
