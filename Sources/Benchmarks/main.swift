@@ -5,6 +5,7 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 let available: [String: @Sendable () async throws -> Void] = [
     "manifest": { try ManifestBenchmark().run() },
     "plan": { try PlanBenchmark().run() },
+    "sandbox": { try await SandboxBenchmark().run() },
 ]
 let names = arguments.isEmpty ? available.keys.sorted() : arguments
 for name in names {

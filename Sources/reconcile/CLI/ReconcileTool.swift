@@ -10,6 +10,7 @@ enum ReconcileTool {
         ValidateCommand.self,
         PlanCommand.self,
         SchemaCommand.self,
+        SandboxCommand.self,
     ]
 
     static func main(_ arguments: [String]) async -> ExitCode {

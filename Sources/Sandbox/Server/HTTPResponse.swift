@@ -12,14 +12,19 @@ public struct HTTPResponse: Sendable {
         self.body = body
     }
 
-    /// A JSON response from any JSON-serializable value (dictionaries, arrays, strings, numbers, NSNull).
-    public static func json(_ status: Int, _ object: Any) -> HTTPResponse {
-        let body = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed])) ?? Data("null".utf8)
-        return HTTPResponse(status: status, headers: [("Content-Type", "application/json")], body: body)
+    /// A JSON response; numbers are written from their exact decimal values.
+    public static func json(_ status: Int, _ value: SandboxJSON, headers: [(name: String, value: String)] = []) -> HTTPResponse {
+        HTTPResponse(status: status, headers: [("Content-Type", "application/json")] + headers, body: value.data)
     }
 
     /// The first value of a header, by case-insensitive name.
     public func header(_ name: String) -> String? {
         headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
+
+    /// The body parsed as JSON, nil when it is not JSON.
+    public var json: SandboxJSON? { try? SandboxJSON.parse(body) }
+
+    /// Whether the status is 2xx.
+    public var isSuccess: Bool { (200..<300).contains(status) }
 }
