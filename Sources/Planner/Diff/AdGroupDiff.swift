@@ -14,10 +14,10 @@ public enum AdGroupDiff {
             }
         }
         if let geo = desired.geo {
-            if ValueNormalization.geoIdentities(geo.include) != ValueNormalization.geoIdentities(live.geo.include) {
+            if !ValueNormalization.sameGeo(geo.include, live.geo.include) {
                 changes.append(FieldChange(.geoInclude, .geoTargets(live.geo.include), .geoTargets(geo.include)))
             }
-            if ValueNormalization.geoIdentities(geo.exclude) != ValueNormalization.geoIdentities(live.geo.exclude) {
+            if !ValueNormalization.sameGeo(geo.exclude, live.geo.exclude) {
                 changes.append(FieldChange(.geoExclude, .geoTargets(live.geo.exclude), .geoTargets(geo.exclude)))
             }
         }

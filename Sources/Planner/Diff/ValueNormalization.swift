@@ -98,4 +98,9 @@ public enum ValueNormalization {
     public static func geoIdentities(_ targets: Set<GeoTarget>) -> Set<String> {
         Set(targets.map(\.eid))
     }
+
+    /// Whether two sets of geo targets name the same locations (equal sets need no EID sets built).
+    public static func sameGeo(_ lhs: Set<GeoTarget>, _ rhs: Set<GeoTarget>) -> Bool {
+        lhs == rhs || geoIdentities(lhs) == geoIdentities(rhs)
+    }
 }
