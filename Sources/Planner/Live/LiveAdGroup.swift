@@ -26,10 +26,7 @@ public struct LiveAdGroup: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: LiveCoding.Key.self)
-        id = try container.decode(String.self, forKey: LiveCoding.Key("id"))
-        name = try container.decode(String.self, forKey: LiveCoding.Key("name"))
-        status = try LiveCoding.choice(ServingStatus.self, container, "status") ?? .active
-        platformStatus = try container.decodeIfPresent(String.self, forKey: LiveCoding.Key("platform_status"))
+        (id, name, status, platformStatus) = try LiveCoding.identity(container)
         segments = try LiveCoding.selection(container, "segments", String.self) ?? Selection()
         geo = try LiveCoding.geoSelection(container, "geo") ?? Selection()
         ads = try LiveCoding.strings(container, "ads") ?? []
@@ -37,10 +34,7 @@ public struct LiveAdGroup: Sendable, Hashable, Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: LiveCoding.Key.self)
-        try container.encode(id, forKey: LiveCoding.Key("id"))
-        try container.encode(name, forKey: LiveCoding.Key("name"))
-        try container.encode(status.rawValue, forKey: LiveCoding.Key("status"))
-        try container.encodeIfPresent(platformStatus, forKey: LiveCoding.Key("platform_status"))
+        try LiveCoding.encodeIdentity(id: id, name: name, status: status, platformStatus: platformStatus, &container)
         try LiveCoding.encode(segments, &container, "segments")
         try LiveCoding.encode(geo, &container, "geo")
         try container.encode(ads.sorted(), forKey: LiveCoding.Key("ads"))

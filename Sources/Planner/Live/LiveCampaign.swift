@@ -71,10 +71,7 @@ extension LiveCampaign: Encodable {
             }
             return currency
         }
-        id = try container.decode(String.self, forKey: LiveCoding.Key("id"))
-        name = try container.decode(String.self, forKey: LiveCoding.Key("name"))
-        status = try LiveCoding.choice(ServingStatus.self, container, "status") ?? .active
-        platformStatus = try container.decodeIfPresent(String.self, forKey: LiveCoding.Key("platform_status"))
+        (id, name, status, platformStatus) = try LiveCoding.identity(container)
         budget = try LiveCoding.budget(container, "budget", currency: try requireCurrency())
         budgetShownDaily = try container.decodeIfPresent(Bool.self, forKey: LiveCoding.Key("ui_budget_daily"))
         lifetimeSpent = try LiveCoding.decimal(container, "lifetime_spent")
@@ -98,10 +95,7 @@ extension LiveCampaign: Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: LiveCoding.Key.self)
-        try container.encode(id, forKey: LiveCoding.Key("id"))
-        try container.encode(name, forKey: LiveCoding.Key("name"))
-        try container.encode(status.rawValue, forKey: LiveCoding.Key("status"))
-        try container.encodeIfPresent(platformStatus, forKey: LiveCoding.Key("platform_status"))
+        try LiveCoding.encodeIdentity(id: id, name: name, status: status, platformStatus: platformStatus, &container)
         try LiveCoding.encode(budget, &container, "budget")
         try container.encodeIfPresent(budgetShownDaily, forKey: LiveCoding.Key("ui_budget_daily"))
         try container.encodeIfPresent(lifetimeSpent.map { $0.formatted(decimals: 0) }, forKey: LiveCoding.Key("lifetime_spent"))

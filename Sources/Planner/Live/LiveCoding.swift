@@ -21,6 +21,21 @@ enum LiveCoding {
         return values
     }
 
+    /// The members live campaigns and ad groups start with: `id`, `name`, `status` (active when
+    /// absent) and `platform_status`.
+    static func identity(_ container: KeyedDecodingContainer<Key>) throws -> (id: String, name: String, status: ServingStatus, platformStatus: String?) {
+        (try container.decode(String.self, forKey: Key("id")), try container.decode(String.self, forKey: Key("name")),
+         try choice(ServingStatus.self, container, "status") ?? .active, try container.decodeIfPresent(String.self, forKey: Key("platform_status")))
+    }
+
+    static func encodeIdentity(id: String, name: String, status: ServingStatus, platformStatus: String?,
+                               _ container: inout KeyedEncodingContainer<Key>) throws {
+        try container.encode(id, forKey: Key("id"))
+        try container.encode(name, forKey: Key("name"))
+        try container.encode(status.rawValue, forKey: Key("status"))
+        try container.encodeIfPresent(platformStatus, forKey: Key("platform_status"))
+    }
+
     /// A decimal from a JSON number or a string holding one.
     static func decimal(_ container: KeyedDecodingContainer<Key>, _ key: String) throws -> Decimal? {
         try container.decodeIfPresent(Decimal.self, forKey: Key(key))
