@@ -98,7 +98,7 @@ struct SandboxCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let bad = folder.appendingPathComponent("bad.json")
         try Data(#"{"criteo": {"campaigns": [{"id": "1", "name": "x", "advertiserId": "9"}]}}"#.utf8).write(to: bad)
-        let result = try ReconcileProcess.run(["sandbox", "--seed", bad.path])
+        let result = try await ReconcileProcess.run(["sandbox", "--seed", bad.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("\(bad.path): criteo.campaigns[0].advertiserId: advertiser 9 is not in criteo.advertisers"))
 
@@ -116,14 +116,14 @@ struct SandboxCommandTests {
 
     @Test(arguments: [(["--faults", "teapot"], "--faults: invalid fault spec entry \"teapot\""), (["--port", "70000"], "--port must be"),
                       (["--seed", "/nonexistent/seed.json"], "cannot read /nonexistent/seed.json")])
-    func badOptionsFailWithAClearMessage(_ arguments: [String], _ message: String) throws {
-        let result = try ReconcileProcess.run(["sandbox"] + arguments, timeout: 30)
+    func badOptionsFailWithAClearMessage(_ arguments: [String], _ message: String) async throws {
+        let result = try await ReconcileProcess.run(["sandbox"] + arguments, timeout: 30)
         #expect(result.status == 1)
         #expect(result.stderr.contains(message))
     }
 
-    @Test func helpDocumentsTheFaultSpec() throws {
-        let result = try ReconcileProcess.run(["help", "sandbox"])
+    @Test func helpDocumentsTheFaultSpec() async throws {
+        let result = try await ReconcileProcess.run(["help", "sandbox"])
         #expect(result.status == 0)
         for text in ["USAGE: reconcile sandbox [options]", "--faults SPEC", "retry-after=SECONDS", "criteo-item", "rate=P", "path=GLOB", "times=N"] {
             #expect(result.stdout.contains(text), "missing \(text)")

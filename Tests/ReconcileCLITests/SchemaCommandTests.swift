@@ -26,8 +26,8 @@ struct SchemaCommandTests {
     """
 
     /// Runs the checker over `files`; returns each file's schema errors.
-    func schemaErrors(_ files: [URL]) throws -> [String: [String]] {
-        let schema = try ReconcileProcess.run(["schema"])
+    func schemaErrors(_ files: [URL]) async throws -> [String: [String]] {
+        let schema = try await ReconcileProcess.run(["schema"])
         #expect(schema.status == 0)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-schema-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -52,17 +52,17 @@ struct SchemaCommandTests {
         return try JSONDecoder().decode([String: [String]].self, from: Data(contentsOf: output))
     }
 
-    @Test func everyExampleValidatesAgainstTheSchema() throws {
+    @Test func everyExampleValidatesAgainstTheSchema() async throws {
         let examples = ReconcileProcess.packageRoot.appendingPathComponent("examples/manifests")
         let files = try #require(FileManager.default.enumerator(at: examples, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }.filter { ["yaml", "yml"].contains($0.pathExtension) })
         #expect(files.count >= 6)
-        for (file, errors) in try schemaErrors(files) {
+        for (file, errors) in try await schemaErrors(files) {
             #expect(errors.isEmpty, "\(file): \(errors)")
         }
     }
 
-    @Test func theSchemaRejectsBrokenManifests() throws {
+    @Test func theSchemaRejectsBrokenManifests() async throws {
         let broken: [String: String] = [
             "unknown-key.yaml": "campaigns:\n  - { name: A, provider: p, budjet: { amount: 1, period: daily } }\n",
             "bad-enum.yaml": "campaigns:\n  - { name: A, provider: p, status: actve }\n",
@@ -77,7 +77,7 @@ struct SchemaCommandTests {
         ]
         let folder = try ManifestFolder(broken)
         defer { folder.remove() }
-        let results = try schemaErrors(broken.keys.sorted().map { folder.url.appendingPathComponent($0) })
+        let results = try await schemaErrors(broken.keys.sorted().map { folder.url.appendingPathComponent($0) })
         for name in broken.keys {
             let errors = results.first { $0.key.hasSuffix("/" + name) }?.value ?? []
             #expect(!errors.isEmpty, "the schema accepted \(name)")
@@ -85,8 +85,8 @@ struct SchemaCommandTests {
     }
 
     /// `reconcile.schema.json` at the package root is what editors of the examples use; it must be current.
-    @Test func committedSchemaIsCurrent() throws {
-        let schema = try ReconcileProcess.run(["schema"])
+    @Test func committedSchemaIsCurrent() async throws {
+        let schema = try await ReconcileProcess.run(["schema"])
         let committed = try String(contentsOf: ReconcileProcess.packageRoot.appendingPathComponent("reconcile.schema.json"), encoding: .utf8)
         #expect(committed == schema.stdout, "run `swift run reconcile schema > reconcile.schema.json`")
     }

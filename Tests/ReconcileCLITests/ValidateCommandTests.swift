@@ -3,20 +3,20 @@ import Testing
 
 @Suite("reconcile validate")
 struct ValidateCommandTests {
-    @Test func examplesAreValid() throws {
-        let result = try ReconcileProcess.run(["validate", "examples/manifests"])
+    @Test func examplesAreValid() async throws {
+        let result = try await ReconcileProcess.run(["validate", "examples/manifests"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("Valid: 6 files, 4 providers"))
         #expect(result.stdout.isEmpty)
     }
 
-    @Test func quietPrintsNothingOnSuccess() throws {
-        let result = try ReconcileProcess.run(["validate", "examples/manifests", "--quiet"])
+    @Test func quietPrintsNothingOnSuccess() async throws {
+        let result = try await ReconcileProcess.run(["validate", "examples/manifests", "--quiet"])
         #expect(result.status == 0)
         #expect(result.allOutput.isEmpty)
     }
 
-    @Test func everyErrorIsReportedWithItsPlaceAndSourceLine() throws {
+    @Test func everyErrorIsReportedWithItsPlaceAndSourceLine() async throws {
         let folder = try ManifestFolder([
             "providers.yaml": """
             providers:
@@ -33,7 +33,7 @@ struct ValidateCommandTests {
             """,
         ])
         defer { folder.remove() }
-        let result = try ReconcileProcess.run(["validate", "."], in: folder.url)
+        let result = try await ReconcileProcess.run(["validate", "."], in: folder.url)
         #expect(result.status == 1)
         let lines = result.stderr
         #expect(lines.contains("campaigns/a.yaml:4:5: error: unknown key `budjet` in campaign"))
@@ -45,7 +45,7 @@ struct ValidateCommandTests {
         #expect(!lines.contains("\u{1B}["), "no colour when stderr is not a terminal")
     }
 
-    @Test func githubFormatPrintsAnnotationsOnStdout() throws {
+    @Test func githubFormatPrintsAnnotationsOnStdout() async throws {
         let folder = try ManifestFolder(["m.yaml": """
             providers:
               nr: { type: nextroll, advertisable: ADV1, currency: USD }
@@ -53,16 +53,16 @@ struct ValidateCommandTests {
               - { name: "A, b: c", provider: nr, budget: { amount: 10.001, period: daily } }
             """])
         defer { folder.remove() }
-        let result = try ReconcileProcess.run(["validate", "--format", "github", "m.yaml"], in: folder.url)
+        let result = try await ReconcileProcess.run(["validate", "--format", "github", "m.yaml"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.hasPrefix("::error file=m.yaml,line=4,col="))
         #expect(result.stdout.contains("title=reconcile validate::`amount` has more decimals than USD allows (2)"))
     }
 
-    @Test func jsonFormatIsOneDocument() throws {
+    @Test func jsonFormatIsOneDocument() async throws {
         let folder = try ManifestFolder(["m.yaml": "campaigns: 3\n"])
         defer { folder.remove() }
-        let result = try ReconcileProcess.run(["validate", "--format=json", "."], in: folder.url)
+        let result = try await ReconcileProcess.run(["validate", "--format=json", "."], in: folder.url)
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(document["valid"] as? Bool == false)
@@ -71,16 +71,16 @@ struct ValidateCommandTests {
         #expect(diagnostics.first?["column"] as? Int == 12)
     }
 
-    @Test func missingPathIsAClearError() throws {
-        let result = try ReconcileProcess.run(["validate", "no/such/folder"])
+    @Test func missingPathIsAClearError() async throws {
+        let result = try await ReconcileProcess.run(["validate", "no/such/folder"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("no such file or folder: no/such/folder"))
     }
 
-    @Test func malformedYAMLIsLocatedNotACrash() throws {
+    @Test func malformedYAMLIsLocatedNotACrash() async throws {
         let folder = try ManifestFolder(["m.yaml": "campaigns:\n  - name: [unclosed\n"])
         defer { folder.remove() }
-        let result = try ReconcileProcess.run(["validate", "."], in: folder.url)
+        let result = try await ReconcileProcess.run(["validate", "."], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr.contains("m.yaml:3:1: error:") || result.stderr.contains("m.yaml:2:"))
     }
@@ -88,7 +88,7 @@ struct ValidateCommandTests {
     /// A secret pasted into a manifest is refused, and never echoed: not in the message, not in the
     /// quoted source line, in any format.
     @Test(arguments: ["text", "github", "json"])
-    func literalCredentialsAreRefusedAndNeverEchoed(format: String) throws {
+    func literalCredentialsAreRefusedAndNeverEchoed(format: String) async throws {
         let secret = "sk_live_51HqZk2LmNoPqRsTuVwXyZ"
         let folder = try ManifestFolder(["m.yaml": """
             providers:
@@ -114,17 +114,17 @@ struct ValidateCommandTests {
                   token: [\(secret)6]
             """])
         defer { folder.remove() }
-        let result = try ReconcileProcess.run(["validate", "--format", format, "."], in: folder.url)
+        let result = try await ReconcileProcess.run(["validate", "--format", format, "."], in: folder.url)
         #expect(result.status == 1)
         #expect(result.allOutput.contains("literal credentials are not allowed") || format == "json" && result.stdout.contains("literal credentials"))
         #expect(!result.allOutput.contains("sk_live"), "a secret was printed: \(result.allOutput)")
     }
 
-    @Test func usageErrorsSuggestTheOption() throws {
-        let result = try ReconcileProcess.run(["validate", "--fromat", "json"])
+    @Test func usageErrorsSuggestTheOption() async throws {
+        let result = try await ReconcileProcess.run(["validate", "--fromat", "json"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("unknown option `--fromat` for `reconcile validate` (did you mean `--format`?)"))
-        let choice = try ReconcileProcess.run(["validate", "--format", "githb"])
+        let choice = try await ReconcileProcess.run(["validate", "--format", "githb"])
         #expect(choice.stderr.contains("--format must be one of text, github, json; found `githb` (did you mean `github`?)"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Planner
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -55,7 +56,7 @@ public final class APIClient: Sendable {
     /// Sends `request`, retrying as the policy and the request's idempotency allow.
     /// - Returns: the 2xx response.
     /// - Throws: `APIError`, redacted.
-    public func send(_ request: APIRequest) async throws(APIError) -> APIResponse {
+    public func send(_ request: APIRequest, trace: CallTrace? = nil) async throws(APIError) -> APIResponse {
         var attempt = 0
         var renewedCredentials = false
         var lastError: APIError?
@@ -63,6 +64,10 @@ public final class APIClient: Sendable {
             attempt += 1
             if Task.isCancelled { throw lastError ?? .cancelled(call: request.summary) }
             let outcome = await attemptOnce(request)
+            if let trace, outcome.wasSent {
+                await trace.record(CallRecord(method: request.method.rawValue, path: request.path, status: outcome.status,
+                                              error: outcome.failure.map { redactor.redact($0.error).description }))
+            }
             switch outcome {
             case .success(let response):
                 return response
@@ -91,16 +96,18 @@ public final class APIClient: Sendable {
         throw lastError.map { .gaveUp(attempts: attempt, last: $0) } ?? .cancelled(call: request.summary)
     }
 
-    private struct AttemptFailure: Error {
+    fileprivate struct AttemptFailure: Error {
         var error: APIError
         var retryAfter: String?
+        /// False when the request never left (throttle cancelled, URL or credentials could not be formed).
+        var wasSent = true
     }
 
     private func attemptOnce(_ request: APIRequest) async -> Result<APIResponse, AttemptFailure> {
         do {
             try await throttle.acquire()
         } catch {
-            return .failure(AttemptFailure(error: .cancelled(call: request.summary)))
+            return .failure(AttemptFailure(error: .cancelled(call: request.summary), wasSent: false))
         }
         let result = await perform(request)
         await throttle.release()
@@ -113,7 +120,7 @@ public final class APIClient: Sendable {
             urlRequest = try makeURLRequest(request)
             try await authenticator.authorize(&urlRequest)
         } catch {
-            return .failure(AttemptFailure(error: error))
+            return .failure(AttemptFailure(error: error, wasSent: false))
         }
         await counter.record(request.summary)
         do {
@@ -182,5 +189,25 @@ public final class APIClient: Sendable {
             return .transport(message: message, call: call, mayHaveReachedPlatform: !neverSent.contains(urlError.code))
         }
         return .transport(message: "\(error)", call: call, mayHaveReachedPlatform: true)
+    }
+}
+
+extension Result where Success == APIResponse, Failure == APIClient.AttemptFailure {
+    /// Whether the attempt went out to the platform (and so belongs in the call trace).
+    fileprivate var wasSent: Bool {
+        if case .failure(let failure) = self { return failure.wasSent }
+        return true
+    }
+
+    fileprivate var status: Int? {
+        switch self {
+        case .success(let response): return response.status
+        case .failure(let failure): return failure.error.httpStatus
+        }
+    }
+
+    fileprivate var failure: APIClient.AttemptFailure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
     }
 }

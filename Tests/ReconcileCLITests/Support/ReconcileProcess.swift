@@ -33,8 +33,9 @@ enum ReconcileProcess {
 
     /// Runs `reconcile arguments…` in `directory` with `environment` added to a minimal environment
     /// (no NO_COLOR unless given, no inherited credentials), waiting at most `timeout` seconds.
+    /// Waits without blocking a thread, so CLI tests do not starve the other tests of the shared pool.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil, timeout: TimeInterval = 120) throws -> ProcessResult {
+                    stdin: String? = nil, timeout: TimeInterval = 120) async throws -> ProcessResult {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
@@ -60,20 +61,64 @@ enum ReconcileProcess {
         } else {
             process.standardInput = FileHandle.nullDevice
         }
+        let exit = ProcessExit()
+        process.terminationHandler = { finished in exit.finish(finished.terminationStatus) }
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning {
-            if Date() > deadline {
-                process.terminate()
-                throw ProcessFailure(message: "reconcile \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s")
-            }
-            Thread.sleep(forTimeInterval: 0.01)
+        let status: Int32
+        do {
+            // On timeout the child is killed, so its exit ends the wait.
+            let pid = process.processIdentifier
+            status = try await exit.wait(timeout: timeout) { kill(pid, SIGKILL) }
+        } catch {
+            throw ProcessFailure(message: "reconcile \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s")
         }
         try out.close()
         try err.close()
-        return ProcessResult(status: process.terminationStatus,
+        return ProcessResult(status: status,
                              stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                              stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+}
+
+/// The exit status of a child process, awaited without blocking a thread.
+final class ProcessExit: @unchecked Sendable {
+    // A lock, not an actor: the termination handler runs on Foundation's thread and must not await.
+    private let lock = NSLock()
+    private var status: Int32?
+    private var waiter: CheckedContinuation<Int32, any Error>?
+
+    func finish(_ value: Int32) {
+        let waiting: CheckedContinuation<Int32, any Error>? = lock.withLock {
+            status = value
+            defer { waiter = nil }
+            return waiter
+        }
+        waiting?.resume(returning: value)
+    }
+
+    /// The exit status; after `timeout` seconds, `onTimeout` is called (it must make the process exit)
+    /// and the wait throws.
+    func wait(timeout: TimeInterval, onTimeout: @escaping @Sendable () -> Void) async throws -> Int32 {
+        try await withThrowingTaskGroup(of: Int32.self) { group in
+            group.addTask {
+                try await withCheckedThrowingContinuation { continuation in
+                    let done: Int32? = self.lock.withLock {
+                        if let status = self.status { return status }
+                        self.waiter = continuation
+                        return nil
+                    }
+                    if let done { continuation.resume(returning: done) }
+                }
+            }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(timeout * 1_000_000_000))
+                onTimeout()
+                throw ProcessFailure(message: "timed out")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw ProcessFailure(message: "no result") }
+            return first
+        }
     }
 }
 
