@@ -48,9 +48,10 @@ public struct ProviderConnection: Sendable {
     }
 
     /// An API client on this connection for the provider `alias`.
-    public func apiClient(alias: String, authenticator: any RequestAuthenticator,
+    /// `counter` lets several clients of one provider count their requests together.
+    public func apiClient(alias: String, authenticator: any RequestAuthenticator, counter: RequestCounter = RequestCounter(),
                           errorReader: @escaping @Sendable (APIResponse) -> (code: String?, message: String) = APIClient.plainErrorReader) -> APIClient {
         APIClient(baseURL: baseURL, providerAlias: alias, authenticator: authenticator, limits: limits, retryPolicy: retryPolicy,
-                  redactor: credentials.redactor, sleeper: sleeper, errorReader: errorReader)
+                  redactor: credentials.redactor, sleeper: sleeper, counter: counter, errorReader: errorReader)
     }
 }

@@ -22,11 +22,15 @@ public final class APIClient: Sendable {
     private let redactor: SecretRedactor
     private let errorReader: @Sendable (APIResponse) -> (code: String?, message: String)
     /// Counts what was sent, for tests and benchmarks (each attempt is a request).
-    public let counter = RequestCounter()
+    public let counter: RequestCounter
 
+    /// `counter` may be shared with another client of the same provider (Criteo's token endpoint has a
+    /// client of its own, and its requests count too).
     public init(baseURL: URL, providerAlias: String, authenticator: any RequestAuthenticator, limits: ClientLimits,
                 retryPolicy: RetryPolicy = RetryPolicy(), redactor: SecretRedactor, sleeper: any RetrySleeper = TaskSleeper(),
+                counter: RequestCounter = RequestCounter(),
                 errorReader: @escaping @Sendable (APIResponse) -> (code: String?, message: String) = APIClient.plainErrorReader) {
+        self.counter = counter
         self.baseURL = baseURL
         self.providerAlias = providerAlias
         self.retryPolicy = retryPolicy
@@ -76,7 +80,7 @@ public final class APIClient: Sendable {
                 lastError = error
                 if failure.error.httpStatus == 401, !renewedCredentials {
                     renewedCredentials = true
-                    if try await authenticator.renewAfterUnauthorized() {
+                    if try await authenticator.renewAfterUnauthorized(rejected: failure.sentRequest) {
                         attempt -= 1  // a renewal is not a retry
                         continue
                     }
@@ -101,6 +105,8 @@ public final class APIClient: Sendable {
         var retryAfter: String?
         /// False when the request never left (throttle cancelled, URL or credentials could not be formed).
         var wasSent = true
+        /// The request as sent, credentials included, for the authenticator to see which ones a 401 refused.
+        var sentRequest: URLRequest?
     }
 
     private func attemptOnce(_ request: APIRequest) async -> Result<APIResponse, AttemptFailure> {
@@ -137,7 +143,7 @@ public final class APIClient: Sendable {
             if answer.isSuccess { return .success(answer) }
             let (code, message) = errorReader(answer)
             return .failure(AttemptFailure(error: .status(answer.status, code: code, message: message, call: request.summary),
-                                           retryAfter: answer.header("retry-after")))
+                                           retryAfter: answer.header("retry-after"), sentRequest: urlRequest))
         } catch {
             return .failure(AttemptFailure(error: Self.transportError(error, call: request.summary)))
         }

@@ -10,6 +10,16 @@ public protocol RequestAuthenticator: Sendable {
     /// Called after a 401; returns true when fresh credentials are ready and the request should be
     /// sent once more (at most once per request).
     func renewAfterUnauthorized() async throws(APIError) -> Bool
+    /// Called after a 401 to `rejected` (the request as sent, with its credentials): an authenticator
+    /// whose credentials several requests share can tell whether they were already renewed since that
+    /// request was sent, so a burst of 401s renews them once. By default the same as `renewAfterUnauthorized()`.
+    func renewAfterUnauthorized(rejected: URLRequest?) async throws(APIError) -> Bool
+}
+
+extension RequestAuthenticator {
+    public func renewAfterUnauthorized(rejected: URLRequest?) async throws(APIError) -> Bool {
+        try await renewAfterUnauthorized()
+    }
 }
 
 /// Fixed headers and query parameters (NextRoll's `apikey` + bearer token, Topsort's and Jivox's bearer key).
