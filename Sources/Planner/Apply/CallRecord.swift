@@ -8,13 +8,17 @@ public struct CallRecord: Sendable, Hashable, Codable {
     public var status: Int?
     /// What went wrong, when something did (already free of credentials).
     public var error: String?
+    /// What the platform noted about a call that succeeded, such as Criteo's "the new spend limit
+    /// takes effect at the next period start" warning for one item of a bulk update.
+    public var warning: String?
 
-    public init(method: String, path: String, status: Int?, error: String? = nil) {
+    public init(method: String, path: String, status: Int?, error: String? = nil, warning: String? = nil) {
         self.method = method
         self.path = path
         self.status = status
         self.error = error
+        self.warning = warning
     }
 
-    private enum CodingKeys: String, CodingKey { case method, path, status, error }
+    private enum CodingKeys: String, CodingKey { case method, path, status, error, warning }
 }
