@@ -113,6 +113,23 @@ import Testing
         }
     }
 
+    @Test func anAnswerDroppedAfterTheChangeLeavesTheChangeMade() async throws {
+        let plan = try FaultPlan.parse("drop-after,method=post,times=1")
+        #expect(plan.rules == [FaultRule(.dropAnswer, method: "POST", times: 1)])
+        try await withSandbox(SandboxConfiguration(fixture: .generic, faults: plan)) { sandbox, endpoints in
+            let client = TestClient()
+            let body = json(#"{"vendorId": "vendor-1", "name": "Lost Answer", "budget": {"amount": 100, "type": "daily"}, "#
+                            + #""startDate": "2030-07-01T00:00:00Z", "endDate": "2030-09-01T00:00:00Z"}"#)
+            let url = URL.at(endpoints.topsort, "/public/v1/campaign-service/campaigns")
+            await #expect(throws: (any Error).self) { _ = try await client.json("POST", url, body, headers: auth) }
+            #expect(sandbox.requestLog.entries.map(\.status) == [nil])
+            #expect(sandbox.requestLog.entries.first?.fault == "drop-after")
+            let list = try await client.send("GET", .at(endpoints.topsort, "/v1/campaign-service/campaigns", [("vendor_id", "vendor-1")]), headers: auth)
+            let names = list.json?["campaigns"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+            #expect(names.contains("Lost Answer"), "the create was made although its answer never came")
+        }
+    }
+
     @Test func aResponseThatNeverComesMakesTheClientTimeOut() async throws {
         let plan = try FaultPlan.parse("hang,times=1")
         try await withSandbox(SandboxConfiguration(faults: plan)) { sandbox, endpoints in

@@ -11,6 +11,7 @@
 ///     429[,retry-after=SECONDS]          Too Many Requests with Retry-After (default 1)
 ///     500 | 502 | 503 | 504              a server error
 ///     drop                               close the connection without a response
+///     drop-after                         let the simulator act, then close the connection without its answer
 ///     hang                               never respond (the client must time out)
 ///     criteo-item[,code=CODE]            fail items of a Criteo bulk PATCH (each item drawn separately)
 ///     jivox-export-fail                  make Jivox exports end FAILED

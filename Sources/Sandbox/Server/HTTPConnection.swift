@@ -57,6 +57,11 @@ struct HTTPConnection {
             handler.log.record(request, status: nil, fault: decision.name)
             waitForClientToLeave()
             return false
+        case .dropAfterHandling:
+            let handler = handler
+            _ = BlockingResult.wait { await handler.respond(to: request) }
+            handler.log.record(request, status: nil, fault: decision.name)
+            return false
         case .status(let status, let retryAfter):
             var response = handler.errorResponse(status: status, message: "injected fault: \(HTTPStatus.reasonPhrase(status))", path: request.path)
             if let retryAfter { response.headers.append(("Retry-After", String(retryAfter))) }

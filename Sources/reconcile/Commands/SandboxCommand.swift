@@ -28,6 +28,7 @@ struct SandboxCommand: Command {
             429[,retry-after=SECONDS]     Too Many Requests with Retry-After (default 1 second)
             500 | 502 | 503 | 504         a server error, in the platform's error shape
             drop                          close the connection without a response
+            drop-after                    act on the request, then close the connection without the answer
             hang                          never respond (the client must time out)
             criteo-item[,code=CODE]       fail single items of a Criteo bulk PATCH (200 with per-item errors)
             jivox-export-fail             make Jivox asset exports end FAILED
