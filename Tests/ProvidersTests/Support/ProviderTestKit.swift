@@ -1,0 +1,74 @@
+import Foundation
+import Planner
+@testable import Providers
+import Sandbox
+import Testing
+
+/// Helpers the platform tests share: manifests from YAML text, strict sandbox credentials, plans,
+/// and the check that no credential value leaks.
+enum ProviderTestKit {
+    /// The sandbox accepts exactly the harness credentials, so a client that sends them wrongly fails.
+    static let strictCredentials = SandboxCredentials(
+        nextrollAPIKey: SandboxHarness.environment["NEXTROLL_API_KEY"], nextrollToken: SandboxHarness.environment["NEXTROLL_TOKEN"],
+        criteoClientID: SandboxHarness.environment["CRITEO_CLIENT_ID"], criteoClientSecret: SandboxHarness.environment["CRITEO_CLIENT_SECRET"],
+        topsortAPIKey: SandboxHarness.environment["TOPSORT_API_KEY"], jivoxAPIKey: SandboxHarness.environment["JIVOX_API_KEY"])
+
+    /// The generic fixture with strict credentials and `faults`.
+    static func configuration(faults: FaultPlan = .none, fixture: SandboxFixture = .generic) -> SandboxConfiguration {
+        SandboxConfiguration(fixture: fixture, faults: faults, credentials: strictCredentials)
+    }
+
+    /// Loads a manifest written as YAML (checked and validated as `reconcile` does).
+    static func manifest(_ yaml: String) throws -> Manifest {
+        try ManifestLoader().load([ManifestSource(file: "test.yaml", data: Data(yaml.utf8))])
+    }
+
+    /// The plan for `manifest` against `live`, made today (the sandbox clock is the system clock) with safety overridden.
+    static func plan(_ manifest: Manifest, _ live: LiveAccount) throws -> Plan {
+        try PlanBuilder.plan(manifest, live: LiveState(accounts: [live]),
+                             options: PlanOptions(today: CalendarDate(utcDayOf: Date()), allowUnsafe: true))
+    }
+
+    /// Fails the test when any credential value of the harness appears in `texts`.
+    static func expectNoCredentials(in texts: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for text in texts {
+            for (name, secret) in SandboxHarness.environment where text.contains(secret) {
+                Issue.record("the value of \(name) appears in: \(text)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    /// Every text an apply produced: call records (errors, warnings) and failures.
+    static func texts(of executions: [ActionExecution]) -> [String] {
+        executions.flatMap { execution -> [String] in
+            var texts = execution.calls.flatMap { [$0.path, $0.error ?? "", $0.warning ?? ""] }
+            if case .failed(let failure) = execution.result { texts.append(failure.description) }
+            return texts
+        }
+    }
+}
+
+extension SandboxHarness {
+    /// A connection without the published request rate: tests send bursts, and the throttle would
+    /// otherwise wait (and record those waits with the retry waits).
+    func unthrottledConnection(for provider: ProviderConfig, sleeper: any RetrySleeper = RecordingSleeper(),
+                               retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5)) throws -> ProviderConnection {
+        var connection = try connection(for: provider, sleeper: sleeper, retryPolicy: retryPolicy)
+        connection.limits.requestsPerMinute = nil
+        return connection
+    }
+}
+
+extension ActionExecution {
+    var failure: ActionFailure? {
+        if case .failed(let failure) = result { return failure }
+        return nil
+    }
+
+    var createdID: String? {
+        if case .succeeded(let id) = result { return id }
+        return nil
+    }
+
+    var succeeded: Bool { failure == nil }
+}
