@@ -79,7 +79,7 @@ actor CriteoTokenAuthenticator: RequestAuthenticator {
         } catch {
             if let status = error.httpStatus, status == 400 || status == 401 {
                 return .failure(.credentials(message: "Criteo refused the OAuth client credentials (\(credentialSource)): "
-                    + "\(error.failureMessage); check that they belong to an API application with access to this advertiser"))
+                    + (error.platformCode.map { "\($0): " } ?? "") + "\(error.failureMessage); check that they belong to an API application with access to this advertiser"))
             }
             return .failure(.credentials(message: "could not get a Criteo access token: \(error)"))
         }

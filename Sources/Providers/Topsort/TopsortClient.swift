@@ -118,7 +118,8 @@ public final class TopsortClient: ProviderClient {
     // MARK: Find
 
     /// A create whose answer was lost: the vendor's campaign with the create's external id (unique in
-    /// the marketplace, so the newest-first listing stops at the first match), else the one with its exact name.
+    /// the marketplace, so the newest-first listing stops at the first match); for a create without
+    /// one, the campaign with its exact name and no external id (the create would have set one).
     public func findCreated(_ action: PlanAction) async -> Result<String?, ActionFailure> {
         let parameters = action.calls.first { $0.method == "POST" }?.parameters ?? []
         func text(_ name: String) -> String? {
@@ -137,8 +138,7 @@ public final class TopsortClient: ProviderClient {
                         byExternalID = campaign.id
                         return false
                     }
-                    // A campaign with another external id is someone else's, whatever its name.
-                    if campaign.name == name, externalID == nil || campaign.externalID == nil { byName.append(campaign.id) }
+                    if externalID == nil, campaign.externalID == nil, campaign.name == name { byName.append(campaign.id) }
                 }
                 return true
             }
