@@ -20,6 +20,19 @@ import Testing
         #expect(update.calls.first?.parameter("spendLimit.spendLimitAmount") == .money(Fixture.money("20", Fixture.eur)))
     }
 
+    @Test func aTopsortCampaignIsCreatedOnlyWithABudgetAndDates() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: No Dates, provider: ts, budget: { amount: 20, period: daily } }
+          - { name: No End, provider: ts, budget: { amount: 20, period: daily }, schedule: { start: 2030-01-01 } }
+          - { name: No Budget, provider: ts, schedule: { start: 2030-01-01, end: 2030-02-01 } }
+          - { name: Complete, provider: ts, budget: { amount: 20, period: daily }, schedule: { start: 2030-01-01, end: 2030-02-01 } }
+        """) { _ in }
+        #expect(plan.actions.map(\.address.description) == ["ts/campaign/Complete"])
+        #expect(plan.blocked.map(\.address.description).sorted() == ["ts/campaign/No Budget", "ts/campaign/No Dates", "ts/campaign/No End"])
+        #expect(plan.blocked.allSatisfy { $0.kind == .create && $0.reason.contains("Topsort needs a budget and start and end dates") })
+    }
+
     @Test func criteoCannotCapAnUncappedCampaignOrGoBelowLifetimeSpend() throws {
         let uncapped = try Self.plan("campaigns: [{ name: A, provider: cr, budget: { amount: 20, period: daily } }]") {
             $0["cr"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .uncapped)]

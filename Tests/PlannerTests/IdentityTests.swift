@@ -40,7 +40,7 @@ import Testing
     @Test func aNameMatchWithAnotherExternalIDIsAnotherCampaign() throws {
         let manifest = try Fixture.manifest(Fixture.providers + """
         campaigns:
-          - { name: Bola, provider: ts, external_id: bola-2026, budget: { amount: 10, period: daily } }
+          - { name: Bola, provider: ts, external_id: bola-2026, budget: { amount: 10, period: daily }, schedule: { start: 2030-01-01, end: 2030-12-31 } }
         """)
         var other = LiveCampaign(id: "T1", name: "Bola", budget: Self.budget)
         other.externalID = "bola-2025"

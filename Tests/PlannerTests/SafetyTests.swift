@@ -7,7 +7,8 @@ import Testing
         (0..<count).map { LiveCampaign(id: "T\($0)", name: "C\($0)", budget: .capped(Fixture.money(amount), .daily)) }
     }
 
-    static func manifest(_ campaigns: [(String, String, String)], safety: String = "", providerSafety: String = "") throws -> Manifest {
+    /// `schedule` is added to every campaign (Topsort needs dates to create one).
+    static func manifest(_ campaigns: [(String, String, String)], safety: String = "", providerSafety: String = "", schedule: String = "") throws -> Manifest {
         var yaml = """
         providers:
           ts: { type: topsort, vendor: v1, currency: USD\(providerSafety) }
@@ -15,7 +16,7 @@ import Testing
         campaigns:
 
         """
-        for (name, amount, status) in campaigns { yaml += "  - { name: \(name), provider: ts, status: \(status), budget: { amount: \(amount), period: daily } }\n" }
+        for (name, amount, status) in campaigns { yaml += "  - { name: \(name), provider: ts, status: \(status), budget: { amount: \(amount), period: daily }\(schedule) }\n" }
         return try Fixture.manifest(yaml)
     }
 
@@ -73,9 +74,10 @@ import Testing
     }
 
     @Test func aFirstApplyToAnEmptyAccountIsHeldOnlyByTheAmount() throws {
-        let manifest = try Self.manifest([("C0", "400", "active")])
+        let dates = ", schedule: { start: 2030-01-01, end: 2030-12-31 }"
+        let manifest = try Self.manifest([("C0", "400", "active")], schedule: dates)
         #expect(try Fixture.plan(manifest, Self.live([])).safety.isSafe)
-        let capped = try Self.manifest([("C0", "400", "active")], providerSafety: ", safety: { max_spend_increase: 100 }")
+        let capped = try Self.manifest([("C0", "400", "active")], providerSafety: ", safety: { max_spend_increase: 100 }", schedule: dates)
         #expect(try Fixture.plan(capped, Self.live([])).safety.violations.map(\.rule) == [.spendIncrease])
     }
 

@@ -80,6 +80,10 @@ public struct ProviderCapabilities: Sendable, Hashable {
                 creation: .asDesired,
                 creatableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .biddingType, .objective, .targetROAS,
                                   .charge, .externalID, .targetingInclude, .targetingExclude],
+                // Every Topsort campaign has a budget, a start and an end date (required in the campaign model),
+                // and the create call (the sandbox's documented assumption) refuses one without them.
+                requiredOnCreate: [.budget: ProviderCapabilities.topsortCreateNeeds, .scheduleStart: ProviderCapabilities.topsortCreateNeeds,
+                                   .scheduleEnd: ProviderCapabilities.topsortCreateNeeds],
                 editableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .biddingType, .objective, .targetROAS,
                                  .charge, .externalID, .targetingInclude, .targetingExclude],
                 restrictedValues: [.biddingType: ["autobidding"]],
@@ -88,6 +92,8 @@ public struct ProviderCapabilities: Sendable, Hashable {
         budgetPeriods: ProviderKind.topsort.supportedBudgetPeriods,
         supportsUncappedBudget: false,
         clampsPastStartDates: true)
+
+    static let topsortCreateNeeds = "Topsort needs a budget and start and end dates to create a campaign; add `budget:` and `schedule: { start:, end: }` to the campaign"
 
     static let jivox = ProviderCapabilities(
         kind: .jivox,
