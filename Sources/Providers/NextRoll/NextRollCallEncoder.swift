@@ -3,7 +3,8 @@ import Planner
 
 /// Turns a planned NextRoll call into an HTTP request the way the CRUD API reference takes parameters:
 /// query parameters for GET, an `application/x-www-form-urlencoded` body for POST and PUT; EID lists
-/// as one comma-separated string; booleans `true`/`false`; money as its exact decimal; dates
+/// as one comma-separated string; booleans `true`/`false`; money as its exact decimal (at least the
+/// currency's decimals: `140.00`); dates
 /// `YYYY-MM-DD`; and the planner's `geo_targets.include` / `geo_targets.exclude` pair as the one
 /// `geo_targets` JSON string (excluded targets with `is_negative: true`).
 enum NextRollCallEncoder {
@@ -69,7 +70,7 @@ enum NextRollCallEncoder {
         case .boolean(let flag): return flag ? "true" : "false"
         case .integer(let number): return String(number)
         case .decimal(let number): return number.formatted(decimals: 0)
-        case .money(let money): return money.amount.formatted(decimals: 0)
+        case .money(let money): return money.amount.formatted(decimals: money.currency.minorUnitExponent)
         case .date(let date): return date.description
         case .strings(let values): return values.joined(separator: ",")
         case .integers(let values): return values.map(String.init).joined(separator: ",")
@@ -79,7 +80,7 @@ enum NextRollCallEncoder {
             guard case .capped(let money, .weekly) = budget else {
                 throw ActionFailure(message: "`\(parameter.name)` must be a weekly budget for NextRoll, not \(budget)", call: summary)
             }
-            return money.amount.formatted(decimals: 0)
+            return money.amount.formatted(decimals: money.currency.minorUnitExponent)
         case .resource(let target):
             guard let id = target.liveID else {
                 throw ActionFailure(message: "`\(parameter.name)` needs the ID \(target.creator.map { "`\($0)`" } ?? "of an earlier create") returns, "

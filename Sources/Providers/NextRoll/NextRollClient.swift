@@ -192,8 +192,8 @@ public final class NextRollClient: ProviderClient {
     // MARK: Find created
 
     /// Looks for what a create whose answer was lost made, by exact name: a campaign among the
-    /// advertisable's campaigns on the side (active or not) its create put it, an ad group among its
-    /// campaign's ad groups. One call either way.
+    /// advertisable's campaigns (one call when it is where its create put it, two to be sure it is
+    /// nowhere), an ad group among its campaign's ad groups (one call).
     public func findCreated(_ action: PlanAction) async -> Result<String?, ActionFailure> {
         guard action.kind == .create, let call = action.calls.first(where: NextRollCallEncoder.isCreate) else { return .success(nil) }
         let name: String
@@ -204,26 +204,28 @@ public final class NextRollClient: ProviderClient {
         } else {
             return .success(nil)
         }
-        let candidates: [NextRollObject]
+        let ids: [String]
         do throws(APIError) {
             switch action.resource {
             case .campaign:
-                // campaign/create makes an admin_review (active) campaign unless it is asked for a draft.
+                // campaign/create makes an admin_review (active) campaign unless it is asked for a draft, so
+                // look on that side first. "Not there" makes the applier create it again, so it must be
+                // certain: the other side is read too before saying so (someone may have changed its status).
                 let draft = call.parameter("status") == .choice("draft") || call.parameter("status") == .text("draft")
-                candidates = try await results("/api/v1/advertisable/get_campaigns_fast",
-                                               [("advertisable", advertisable), ("is_active", draft ? "false" : "true")])
+                var found: [String] = []
+                for active in [!draft, draft] where found.isEmpty {
+                    found = try Self.eids(named: name, in: try await results("/api/v1/advertisable/get_campaigns_fast",
+                                                                             [("advertisable", advertisable), ("is_active", active ? "true" : "false")]))
+                }
+                ids = found
             case .adGroup:
                 guard let campaign = (action.parent ?? call.parameter("campaign")?.resourceTarget)?.liveID else {
                     return .failure(ActionFailure(message: "cannot look for the ad group: the ID of its campaign is not known",
                                                   call: "\(call.method) \(call.path)"))
                 }
-                candidates = try await results("/api/v1/campaign/get_adgroups", [("campaign", campaign)])
+                ids = try Self.eids(named: name, in: try await results("/api/v1/campaign/get_adgroups", [("campaign", campaign)]))
             default:
                 return .success(nil)
-            }
-            var ids: [String] = []
-            for candidate in candidates where try candidate.string("name") == name {
-                ids.append(try candidate.requiredString("eid"))
             }
             guard ids.count <= 1 else {
                 return .failure(ActionFailure(message: redactor.redact("\(ids.count) live \(action.resource)s are named \"\(name)\": \(ids.joined(separator: ", ")); "
@@ -234,5 +236,13 @@ public final class NextRollClient: ProviderClient {
         } catch {
             return .failure(ActionFailure(redactor.redact(error), isCreate: false))
         }
+    }
+
+    private static func eids(named name: String, in objects: [NextRollObject]) throws(APIError) -> [String] {
+        var eids: [String] = []
+        for object in objects where try object.string("name") == name {
+            eids.append(try object.requiredString("eid"))
+        }
+        return eids
     }
 }
