@@ -3,10 +3,9 @@ import Planner
 
 /// Turns a planned NextRoll call into an HTTP request the way the CRUD API reference takes parameters:
 /// query parameters for GET, an `application/x-www-form-urlencoded` body for POST and PUT; EID lists
-/// as one comma-separated string; booleans `true`/`false`; money as its exact decimal (at least the
-/// currency's decimals: `140.00`); dates
-/// `YYYY-MM-DD`; and the planner's `geo_targets.include` / `geo_targets.exclude` pair as the one
-/// `geo_targets` JSON string (excluded targets with `is_negative: true`).
+/// as one comma-separated string; booleans `true`/`false`; money as its exact decimal with at least
+/// the currency's decimals (`140.00`); dates `YYYY-MM-DD`; and the planner's `geo_targets.include` /
+/// `geo_targets.exclude` pair as the one `geo_targets` JSON string (excluded targets with `is_negative: true`).
 enum NextRollCallEncoder {
     static let geoInclude = "geo_targets.include"
     static let geoExclude = "geo_targets.exclude"
