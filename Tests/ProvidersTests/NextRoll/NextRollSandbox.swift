@@ -22,9 +22,11 @@ struct NextRollSandbox {
 
     var log: RequestLog { harness.server.requestLog }
 
-    /// Starts the sandbox from `fixture` with `faults`, runs `body` and stops the sandbox.
+    /// Starts the sandbox from `fixture` with `faults`, runs `body` and stops the sandbox. The generous
+    /// request timeout keeps a busy machine (the whole suite runs in parallel) from turning a slow answer
+    /// into a retry that would change the call counts the tests check.
     @discardableResult
-    static func with<T: Sendable>(_ fixture: SandboxFixture = .generic, faults: String = "", retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5),
+    static func with<T: Sendable>(_ fixture: SandboxFixture = .generic, faults: String = "", retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 60),
                                   provider: ProviderConfig = NextRollSandbox.provider,
                                   _ body: (NextRollSandbox) async throws -> T) async throws -> T {
         let configuration = SandboxConfiguration(fixture: fixture, faults: try FaultPlan.parse(faults),
@@ -57,7 +59,7 @@ struct NextRollSandbox {
     /// the server closes without answering at once when it is new, but only after the request timeout when
     /// it was reused; a fresh client keeps lost-answer tests fast.
     func freshClient() throws -> NextRollClient {
-        NextRollClient(provider: provider, connection: try harness.connection(for: provider, sleeper: sleeper))
+        NextRollClient(provider: provider, connection: try harness.connection(for: provider, sleeper: sleeper, retryPolicy: RetryPolicy(requestTimeout: 60)))
     }
 
     func fetch(_ manifest: Manifest) async throws -> LiveAccount {
