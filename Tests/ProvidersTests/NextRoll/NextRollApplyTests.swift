@@ -170,3 +170,27 @@ struct NextRollApplyTests {
         }
     }
 }
+
+@Suite("NextRoll examples")
+struct NextRollExamplesTests {
+    static let manifests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("examples/manifests").path
+
+    /// The README's first run for NextRoll: the example manifests against the examples fixture (a paused,
+    /// drifted campaign, a missing one, a campaign to prune, a segment to edit) apply and then plan empty.
+    @Test func theExampleManifestsApplyAndConverge() async throws {
+        let manifest = try ManifestLoader().load(path: Self.manifests)
+        var provider = try #require(manifest.provider("nextroll-us"))
+        provider.limits = RateLimits(requestsPerMinute: 1_000_000)
+        try await NextRollSandbox.with(.examples, provider: provider) { nextroll in
+            let options = PlanOptions(today: NextRollSandbox.today, providers: ["nextroll-us"], allowUnsafe: true)
+            let plan = try PlanBuilder.plan(manifest, live: LiveState(accounts: [try await nextroll.fetch(manifest)]), options: options)
+            #expect(Set(plan.actions.map(\.kind)).isSuperset(of: [.pause, .update, .attach, .detach, .create, .resume]))
+            let apply = await SequentialApply.run(plan, on: nextroll.client)
+            #expect(apply.failures.isEmpty, "\(apply.failures)")
+            #expect(nextroll.writes().count == plan.callSummaries.count)
+            let again = try PlanBuilder.plan(manifest, live: LiveState(accounts: [try await nextroll.fetch(manifest)]), options: options)
+            #expect(again.actions.isEmpty, "\(again.actions.map(\.id.description))")
+        }
+    }
+}
