@@ -113,20 +113,20 @@ import Testing
         }
     }
 
-    @Test func anAnswerDroppedAfterTheChangeLeavesTheChangeMade() async throws {
-        let plan = try FaultPlan.parse("drop-after,method=post,times=1")
-        #expect(plan.rules == [FaultRule(.dropAnswer, method: "POST", times: 1)])
+    @Test func aDroppedConnectionLosesTheAnswerNotTheChange() async throws {
+        let plan = try FaultPlan.parse("drop,path=/nextroll/api/v1/campaign/create,times=1")
         try await withSandbox(SandboxConfiguration(fixture: .generic, faults: plan)) { sandbox, endpoints in
-            let client = TestClient()
-            let body = json(#"{"vendorId": "vendor-1", "name": "Lost Answer", "budget": {"amount": 100, "type": "daily"}, "#
-                            + #""startDate": "2030-07-01T00:00:00Z", "endDate": "2030-09-01T00:00:00Z"}"#)
-            let url = URL.at(endpoints.topsort, "/public/v1/campaign-service/campaigns")
-            await #expect(throws: (any Error).self) { _ = try await client.json("POST", url, body, headers: auth) }
+            let create = URL.at(endpoints.nextroll, "/api/v1/campaign/create", [("apikey", "k")])
+            let fields = [("advertisable", "ADVGENERIC000000000001"), ("budget", "70"), ("name", "Lost Answer"), ("status", "draft")]
+            await #expect(throws: (any Error).self) {
+                _ = try await TestClient().form("POST", create, fields, headers: ["Authorization": "Bearer t"])
+            }
             #expect(sandbox.requestLog.entries.map(\.status) == [nil])
-            #expect(sandbox.requestLog.entries.first?.fault == "drop-after")
-            let list = try await client.send("GET", .at(endpoints.topsort, "/v1/campaign-service/campaigns", [("vendor_id", "vendor-1")]), headers: auth)
-            let names = list.json?["campaigns"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
-            #expect(names.contains("Lost Answer"), "the create was made although its answer never came")
+            let list = URL.at(endpoints.nextroll, "/api/v1/advertisable/get_campaigns",
+                              [("advertisable", "ADVGENERIC000000000001"), ("is_active", "false"), ("apikey", "k")])
+            let inactive = try await TestClient().send("GET", list, headers: ["Authorization": "Bearer t"])
+            let names = inactive.json?["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+            #expect(names.filter { $0 == "Lost Answer" }.count == 1)
         }
     }
 

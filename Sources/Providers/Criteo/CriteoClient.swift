@@ -163,7 +163,7 @@ public final class CriteoClient: ProviderClient {
         } catch {
             let records = await trace.records
             return items.flatMap { item in
-                item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, request: request)), calls: records)) }
+                item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, isCreate: !request.isIdempotent)), calls: records)) }
             }
         }
         let records = await trace.records
@@ -194,7 +194,7 @@ public final class CriteoClient: ProviderClient {
             guard let currency = provider.currency else { return .failure(ActionFailure(message: "provider `\(provider.alias)` has no currency")) }
             campaigns = try await searchCampaigns(currency: currency, trace: nil)
         } catch {
-            return .failure(ActionFailure(error, request: APIRequest(.post, Self.searchPath, isIdempotent: true)))
+            return .failure(ActionFailure(error, isCreate: false))
         }
         let matches = campaigns.filter { $0.name == name }
         guard matches.count <= 1 else {

@@ -23,7 +23,7 @@ extension APIClient {
                 let response = try await send(httpRequest, trace: trace)
                 if let id = try createdID(call, httpRequest, response) { created = id }
             } catch {
-                return ActionExecution(action: action.id, result: .failed(ActionFailure(error, request: httpRequest)), calls: await trace.records)
+                return ActionExecution(action: action.id, result: .failed(ActionFailure(error, isCreate: !httpRequest.isIdempotent)), calls: await trace.records)
             }
         }
         return ActionExecution(action: action.id, result: .succeeded(createdID: created), calls: await trace.records)

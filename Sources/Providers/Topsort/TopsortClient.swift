@@ -143,7 +143,7 @@ public final class TopsortClient: ProviderClient {
                 return true
             }
         } catch {
-            return .failure(ActionFailure(error, request: APIRequest(.get, Self.listPath)))
+            return .failure(ActionFailure(error, isCreate: false))
         }
         if let byExternalID { return .success(byExternalID) }
         guard byName.count <= 1 else {

@@ -8,8 +8,6 @@ struct FaultDecision: Sendable, Equatable {
         /// Answer this status in the platform's shape, with Retry-After when given.
         case status(Int, retryAfter: Int?)
         case drop
-        /// Let the simulator act, then close the connection without sending its answer.
-        case dropAfterHandling
         case hang
     }
 

@@ -52,10 +52,6 @@ public final class FaultInjector: Sendable {
                     guard decision.outcome == .proceed, Self.fires(index, rule, key: key, occurrence: occurrence, item: 0, state: &state) else { continue }
                     decision.outcome = .drop
                     decision.name = rule.kind.name
-                case .dropAnswer:
-                    guard decision.outcome == .proceed, Self.fires(index, rule, key: key, occurrence: occurrence, item: 0, state: &state) else { continue }
-                    decision.outcome = .dropAfterHandling
-                    decision.name = rule.kind.name
                 case .neverRespond:
                     guard decision.outcome == .proceed, Self.fires(index, rule, key: key, occurrence: occurrence, item: 0, state: &state) else { continue }
                     decision.outcome = .hang

@@ -8,11 +8,8 @@ public enum FaultKind: Sendable, Equatable {
     case tooManyRequests(retryAfter: Int)
     /// Answer a 5xx status (500, 502, 503, 504) in the platform's error shape, without touching state.
     case serverError(status: Int)
-    /// Close the connection after reading the request, without any response.
+    /// Let the simulator act on the request, then close the connection without any response (a lost answer).
     case dropConnection
-    /// Let the simulator act on the request, then close the connection without its answer: the change
-    /// is made but the client never hears of it (a create whose answer was lost).
-    case dropAnswer
     /// Read the request and never answer: the client must time out.
     case neverRespond
     /// Fail individual items of a Criteo bulk PATCH with this error code (the others succeed).
@@ -27,7 +24,6 @@ public enum FaultKind: Sendable, Equatable {
         case .tooManyRequests: return "429"
         case .serverError(let status): return String(status)
         case .dropConnection: return "drop"
-        case .dropAnswer: return "drop-after"
         case .neverRespond: return "hang"
         case .criteoItemFailure: return "criteo-item"
         case .jivoxExportFailure: return "jivox-export-fail"

@@ -74,8 +74,6 @@ enum FaultSpecParser {
             return .serverError(status: Int(name) ?? 500)
         case "drop":
             return .dropConnection
-        case "drop-after":
-            return .dropAnswer
         case "hang":
             return .neverRespond
         case "criteo-item":
@@ -83,7 +81,7 @@ enum FaultSpecParser {
         case "jivox-export-fail":
             return .jivoxExportFailure
         default:
-            throw FaultSpecError(entry: entry, message: "unknown fault \"\(name)\" (expected seed, latency, 429, 500, 502, 503, 504, drop, drop-after, hang, criteo-item or jivox-export-fail)")
+            throw FaultSpecError(entry: entry, message: "unknown fault \"\(name)\" (expected seed, latency, 429, 500, 502, 503, 504, drop, hang, criteo-item or jivox-export-fail)")
         }
     }
 

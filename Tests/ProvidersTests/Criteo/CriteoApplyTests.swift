@@ -127,7 +127,7 @@ struct CriteoApplyTests {
     }
 
     @Test func aCreateWhoseAnswerIsLostIsNotRetriedAndIsFoundAfterwards() async throws {
-        let faults = try FaultPlan.parse("drop-after,method=POST,path=/criteo/preview/marketing-solutions/campaigns,times=1")
+        let faults = try FaultPlan.parse("drop,method=POST,path=/criteo/preview/marketing-solutions/campaigns,times=1")
         try await CriteoFixture.withClient(faults: faults) { harness, client in
             let create = CriteoFixture.create("Spring Push", goal: "Retention", budget: try CriteoFixture.spendLimit("900", .monthly))
             let execution = try #require(await client.execute([create]).first)
@@ -145,7 +145,7 @@ struct CriteoApplyTests {
         }
     }
 
-    @Test(arguments: ["drop", "503", "hang"])
+    @Test(arguments: ["503", "hang"])
     func aCreateThatFailedBeforeTheChangeIsNotRetriedAndIsNotFound(_ fault: String) async throws {
         let faults = try FaultPlan.parse("\(fault),method=POST,path=/criteo/preview/marketing-solutions/campaigns,times=1")
         // Whole seconds: URLSession on Linux misreads sub-second timeouts.

@@ -41,7 +41,7 @@ struct TopsortCreateTests {
     }
 
     @Test func aCreateWhoseAnswerIsLostIsNotRetriedAndIsFoundAfterwards() async throws {
-        let faults = try FaultPlan.parse("drop-after,method=POST,times=1")
+        let faults = try FaultPlan.parse("drop,method=POST,times=1")
         try await TopsortFixture.withClient(faults: faults) { harness, client in
             let create = TopsortFixture.create("Weekend Flash", externalID: "weekend-flash")
             let failure = try #require(await client.execute([create]).first?.failure)
@@ -57,7 +57,7 @@ struct TopsortCreateTests {
     }
 
     @Test func theApplierAdoptsALostCreateInsteadOfMakingADuplicate() async throws {
-        let faults = try FaultPlan.parse("drop-after,method=POST,times=1")
+        let faults = try FaultPlan.parse("drop,method=POST,times=1")
         try await TopsortFixture.withClient(faults: faults) { harness, client in
             let create = TopsortFixture.create("Weekend Flash", externalID: "weekend-flash")
             let plan = Plan(plannedOn: CalendarDate(utcDayOf: Date()), actions: [create])
