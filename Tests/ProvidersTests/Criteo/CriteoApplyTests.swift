@@ -148,8 +148,8 @@ struct CriteoApplyTests {
     @Test(arguments: ["503", "hang"])
     func aCreateThatFailedBeforeTheChangeIsNotRetriedAndIsNotFound(_ fault: String) async throws {
         let faults = try FaultPlan.parse("\(fault),method=POST,path=/criteo/preview/marketing-solutions/campaigns,times=1")
-        // Whole seconds: URLSession on Linux misreads sub-second timeouts.
-        try await CriteoFixture.withClient(faults: faults, retryPolicy: RetryPolicy(requestTimeout: 1)) { harness, client in
+        let timeout = fault == "hang" ? ProviderTestKit.hangTimeout : ProviderTestKit.patientTimeout
+        try await CriteoFixture.withClient(faults: faults, retryPolicy: RetryPolicy(requestTimeout: timeout)) { harness, client in
             let create = CriteoFixture.create("Spring Push", goal: "Retention", budget: try CriteoFixture.spendLimit("900", .monthly))
             let failure = try #require(await client.execute([create]).first?.failure)
             #expect(failure.outcomeUnknown, "the client cannot know the platform did nothing")

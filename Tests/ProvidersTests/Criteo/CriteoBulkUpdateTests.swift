@@ -122,7 +122,7 @@ struct CriteoBulkUpdateTests {
     @Test func aWholePatchThatFailsFailsEveryActionInItAndIsRetriedAsIdempotent() async throws {
         let sleeper = RecordingSleeper()
         let faults = try FaultPlan.parse("503,method=PATCH")
-        try await CriteoFixture.withClient(faults: faults, sleeper: sleeper, retryPolicy: RetryPolicy(maxAttempts: 3, requestTimeout: 5)) { harness, client in
+        try await CriteoFixture.withClient(faults: faults, sleeper: sleeper, retryPolicy: RetryPolicy(maxAttempts: 3, requestTimeout: ProviderTestKit.patientTimeout)) { harness, client in
             let first = CriteoFixture.update("100001", name: "Retention Daily", try CriteoFixture.spendLimit("150", .daily))
             let second = CriteoFixture.update("100003", name: "Lifetime Burst", try CriteoFixture.spendLimit("1500", .lifetime))
             let executions = await client.execute([first, second])

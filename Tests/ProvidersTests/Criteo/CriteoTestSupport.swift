@@ -14,7 +14,7 @@ enum CriteoFixture {
 
     /// Starts a sandbox, makes a client on it and runs `body`; the sandbox stops afterwards.
     static func withClient(faults: FaultPlan = .none, sleeper: RecordingSleeper = RecordingSleeper(),
-                           retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5),
+                           retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
                            _ body: (SandboxHarness, CriteoClient) async throws -> Void) async throws {
         let harness = try await SandboxHarness.start(ProviderTestKit.configuration(faults: faults))
         do {

@@ -19,7 +19,7 @@ struct APIClientRetryTests {
     }
 
     /// A sandbox with `faults` and an API client for Topsort on it whose waits `sleeper` records.
-    func withAPI(_ faults: String, sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5),
+    func withAPI(_ faults: String, sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
                  _ body: (SandboxHarness, APIClient) async throws -> Void) async throws {
         let harness = try await SandboxHarness.start(ProviderTestKit.configuration(faults: try FaultPlan.parse(faults)))
         do {
@@ -79,26 +79,27 @@ struct APIClientRetryTests {
     }
 
     @Test func aDroppedConnectionIsRetriedForAReadAndNotForACreate() async throws {
-        // Whole seconds: URLSession on Linux misreads sub-second request timeouts. A POST whose reused
-        // connection is dropped ends in a timeout there rather than "connection lost" (libcurl tries to
-        // resend it on a new connection and cannot rewind the body), so the timeout is kept short.
-        try await withAPI("drop,times=1", retryPolicy: RetryPolicy(requestTimeout: 1)) { harness, api in
+        try await withAPI("drop,times=1") { harness, api in
             let response = try await api.send(Self.list)
             #expect(response.status == 200)
             #expect(statuses(harness) == [nil, 200])
 
+            // A client of its own, so the POST goes out on a fresh connection: on Linux, a POST whose
+            // reused connection is dropped ends in a timeout instead (libcurl tries to resend it on a new
+            // connection and cannot rewind the body), which is just as safe but slow.
             harness.server.faults.configure(try FaultPlan.parse("drop,times=1"))
             harness.server.requestLog.clear()
-            let error = try #require(await #expect(throws: APIError.self) { _ = try await api.send(Self.create("After drop")) })
+            let fresh = try harness.unthrottledConnection(for: Self.provider).apiClient(
+                alias: Self.provider.alias, authenticator: StaticCredentialAuthenticator(headers: ["Authorization": "Bearer \(Self.key)"]))
+            let error = try #require(await #expect(throws: APIError.self) { _ = try await fresh.send(Self.create("After drop")) })
             #expect(error.outcomeIsUnknown)
             #expect(error.httpStatus == nil)
-            #expect(statuses(harness) == [nil], "a create is never sent twice")
+            #expect(statuses(harness) == [nil], "a create is never sent twice (the sandbox made it; only the answer was lost)")
         }
     }
 
     @Test func aHangTimesOutAndTheReadIsTriedAgain() async throws {
-        // Whole seconds: URLSession on Linux misreads sub-second request timeouts.
-        try await withAPI("hang,times=1", retryPolicy: RetryPolicy(requestTimeout: 1)) { harness, api in
+        try await withAPI("hang,times=1", retryPolicy: RetryPolicy(requestTimeout: ProviderTestKit.hangTimeout)) { harness, api in
             let trace = CallTrace()
             let response = try await api.send(Self.list, trace: trace)
             #expect(response.status == 200)
@@ -111,7 +112,7 @@ struct APIClientRetryTests {
 
     @Test func itGivesUpAfterTheConfiguredAttemptsWithAClearRedactedError() async throws {
         let sleeper = RecordingSleeper()
-        try await withAPI("503", sleeper: sleeper, retryPolicy: RetryPolicy(maxAttempts: 3, requestTimeout: 5)) { harness, api in
+        try await withAPI("503", sleeper: sleeper, retryPolicy: RetryPolicy(maxAttempts: 3, requestTimeout: ProviderTestKit.patientTimeout)) { harness, api in
             let error = try #require(await #expect(throws: APIError.self) { _ = try await api.send(Self.list) })
             guard case .gaveUp(let attempts, let last) = error else {
                 Issue.record("expected gaveUp, got \(error)")
@@ -124,7 +125,7 @@ struct APIClientRetryTests {
             #expect(sleeper.waits.count == 2)
             // Through a client: the provider and the operation are named too.
             let client = TopsortClient(provider: Self.provider, connection: try harness.unthrottledConnection(
-                for: Self.provider, sleeper: sleeper, retryPolicy: RetryPolicy(maxAttempts: 2, requestTimeout: 5)))
+                for: Self.provider, sleeper: sleeper, retryPolicy: RetryPolicy(maxAttempts: 2, requestTimeout: ProviderTestKit.patientTimeout)))
             let failure = try #require(await #expect(throws: ProviderError.self) { _ = try await client.fetch(for: Manifest()) })
             #expect(failure.description.hasPrefix("topsort-mkt: fetching the campaigns of vendor vendor-1 failed: GET /v1/campaign-service/campaigns failed with HTTP 503"))
             #expect(failure.description.hasSuffix("(gave up after 2 attempts)"))
@@ -147,7 +148,7 @@ struct APIClientRetryTests {
 
     @Test func aLongerRetryAfterThanAllowedFailsNowWithThePlatformAnswer() async throws {
         let sleeper = RecordingSleeper()
-        try await withAPI("429,retry-after=600", sleeper: sleeper, retryPolicy: RetryPolicy(maxRetryAfter: 120, requestTimeout: 5)) { harness, api in
+        try await withAPI("429,retry-after=600", sleeper: sleeper, retryPolicy: RetryPolicy(maxRetryAfter: 120, requestTimeout: ProviderTestKit.patientTimeout)) { harness, api in
             let error = try #require(await #expect(throws: APIError.self) { _ = try await api.send(Self.list) })
             #expect(error.httpStatus == 429)
             #expect(sleeper.waits.isEmpty)

@@ -7,6 +7,13 @@ import Testing
 /// Helpers the platform tests share: manifests from YAML text, strict sandbox credentials, plans,
 /// and the check that no credential value leaks.
 enum ProviderTestKit {
+    /// Seconds a test request may take: generous, because a busy cooperative pool (the whole suite
+    /// running) can hold answers up, and a timeout would add a retry and break exact request counts.
+    static let patientTimeout: Double = 60
+    /// For tests where the sandbox never answers: whole seconds (URLSession on Linux misreads
+    /// sub-second timeouts), long enough for the retry after it to be answered on a busy machine.
+    static let hangTimeout: Double = 2
+
     /// The sandbox accepts exactly the harness credentials, so a client that sends them wrongly fails.
     static let strictCredentials = SandboxCredentials(
         nextrollAPIKey: SandboxHarness.environment["NEXTROLL_API_KEY"], nextrollToken: SandboxHarness.environment["NEXTROLL_TOKEN"],
@@ -52,7 +59,7 @@ extension SandboxHarness {
     /// A connection without the published request rate: tests send bursts, and the throttle would
     /// otherwise wait (and record those waits with the retry waits).
     func unthrottledConnection(for provider: ProviderConfig, sleeper: any RetrySleeper = RecordingSleeper(),
-                               retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5)) throws -> ProviderConnection {
+                               retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout)) throws -> ProviderConnection {
         var connection = try connection(for: provider, sleeper: sleeper, retryPolicy: retryPolicy)
         connection.limits.requestsPerMinute = nil
         return connection

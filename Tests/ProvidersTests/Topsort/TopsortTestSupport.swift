@@ -16,7 +16,7 @@ enum TopsortFixture {
 
     /// Starts a sandbox, makes a client for `provider` on it and runs `body`; the sandbox stops afterwards.
     static func withClient(faults: FaultPlan = .none, fixture: SandboxFixture = .generic, provider: ProviderConfig = provider,
-                           sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5),
+                           sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
                            _ body: (SandboxHarness, TopsortClient) async throws -> Void) async throws {
         let harness = try await SandboxHarness.start(ProviderTestKit.configuration(faults: faults, fixture: fixture))
         do {
