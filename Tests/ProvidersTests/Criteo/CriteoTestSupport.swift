@@ -12,20 +12,11 @@ enum CriteoFixture {
     static let searchPath = "/preview/marketing-solutions/campaigns/search"
     static let tokenPath = "/oauth2/token"
 
-    /// Starts a sandbox, makes a client on it and runs `body`; the sandbox stops afterwards.
+    /// Starts a sandbox, makes a Criteo client on it and runs `body`; the sandbox stops afterwards.
     static func withClient(faults: FaultPlan = .none, sleeper: RecordingSleeper = RecordingSleeper(),
                            retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
                            _ body: (SandboxHarness, CriteoClient) async throws -> Void) async throws {
-        let harness = try await SandboxHarness.start(ProviderTestKit.configuration(faults: faults))
-        do {
-            let client = CriteoClient(provider: provider, connection: try harness.unthrottledConnection(for: provider, sleeper: sleeper,
-                                                                                                       retryPolicy: retryPolicy))
-            try await body(harness, client)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
+        try await ProviderTestKit.withClient(provider, faults: faults, sleeper: sleeper, retryPolicy: retryPolicy, client: CriteoClient.init, body)
     }
 
     static func money(_ text: String) throws -> Money {

@@ -19,20 +19,16 @@ struct APIClientRetryTests {
     }
 
     /// A sandbox with `faults` and an API client for Topsort on it whose waits `sleeper` records.
-    func withAPI(_ faults: String, sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
+    func withAPI(_ faults: String, sleeper: RecordingSleeper = RecordingSleeper(),
+                 retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
                  _ body: (SandboxHarness, APIClient) async throws -> Void) async throws {
-        let harness = try await SandboxHarness.start(ProviderTestKit.configuration(faults: try FaultPlan.parse(faults)))
-        do {
-            let connection = try harness.unthrottledConnection(for: Self.provider, sleeper: sleeper, retryPolicy: retryPolicy)
-            let api = connection.apiClient(alias: Self.provider.alias,
-                                           authenticator: StaticCredentialAuthenticator(headers: ["Authorization": "Bearer \(Self.key)"]),
-                                           errorReader: TopsortClient.errorReader)
-            try await body(harness, api)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
+        try await ProviderTestKit.withClient(Self.provider, faults: try FaultPlan.parse(faults), sleeper: sleeper, retryPolicy: retryPolicy,
+                                             client: Self.apiClient, body)
+    }
+
+    static func apiClient(_ provider: ProviderConfig, _ connection: ProviderConnection) -> APIClient {
+        connection.apiClient(alias: provider.alias, authenticator: StaticCredentialAuthenticator(headers: ["Authorization": "Bearer \(key)"]),
+                             errorReader: TopsortClient.errorReader)
     }
 
     func statuses(_ harness: SandboxHarness) -> [Int?] { harness.server.requestLog.entries.map(\.status) }
@@ -89,8 +85,7 @@ struct APIClientRetryTests {
             // connection and cannot rewind the body), which is just as safe but slow.
             harness.server.faults.configure(try FaultPlan.parse("drop,times=1"))
             harness.server.requestLog.clear()
-            let fresh = try harness.unthrottledConnection(for: Self.provider).apiClient(
-                alias: Self.provider.alias, authenticator: StaticCredentialAuthenticator(headers: ["Authorization": "Bearer \(Self.key)"]))
+            let fresh = Self.apiClient(Self.provider, try harness.unthrottledConnection(for: Self.provider))
             let error = try #require(await #expect(throws: APIError.self) { _ = try await fresh.send(Self.create("After drop")) })
             #expect(error.outcomeIsUnknown)
             #expect(error.httpStatus == nil)

@@ -25,6 +25,33 @@ enum ProviderTestKit {
         SandboxConfiguration(fixture: fixture, faults: faults, credentials: strictCredentials)
     }
 
+    /// Starts a sandbox (the generic fixture with strict credentials unless told), makes `client` on
+    /// an unthrottled connection for `provider` and runs `body`; the sandbox stops afterwards.
+    static func withClient<Client>(_ provider: ProviderConfig, faults: FaultPlan = .none, fixture: SandboxFixture = .generic,
+                                   sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: patientTimeout),
+                                   client make: (ProviderConfig, ProviderConnection) -> Client,
+                                   _ body: (SandboxHarness, Client) async throws -> Void) async throws {
+        let harness = try await SandboxHarness.start(configuration(faults: faults, fixture: fixture))
+        do {
+            try await body(harness, make(provider, try harness.unthrottledConnection(for: provider, sleeper: sleeper, retryPolicy: retryPolicy)))
+        } catch {
+            await harness.stop()
+            throw error
+        }
+        await harness.stop()
+    }
+
+    /// Fetches again, plans again: the apply converged when nothing is left to do. Nothing the apply
+    /// or the fetch produced may hold a credential.
+    static func expectConverged(_ manifest: Manifest, _ client: any ProviderClient, after executions: [ActionExecution],
+                                sourceLocation: Testing.SourceLocation = #_sourceLocation) async throws -> LiveAccount {
+        let live = try await client.fetch(for: manifest)
+        let again = try plan(manifest, live)
+        #expect(again.actions.isEmpty, "converged: \(again.actions.map(\.id))", sourceLocation: sourceLocation)
+        expectNoCredentials(in: texts(of: executions) + [try LiveState(accounts: [live]).jsonText()], sourceLocation: sourceLocation)
+        return live
+    }
+
     /// Loads a manifest written as YAML (checked and validated as `reconcile` does).
     static func manifest(_ yaml: String) throws -> Manifest {
         try ManifestLoader().load([ManifestSource(file: "test.yaml", data: Data(yaml.utf8))])

@@ -14,20 +14,12 @@ enum TopsortFixture {
     static let manual = "22222222-2222-4222-8222-222222222222"
     static let banner = "33333333-3333-4333-8333-333333333333"
 
-    /// Starts a sandbox, makes a client for `provider` on it and runs `body`; the sandbox stops afterwards.
+    /// Starts a sandbox, makes a Topsort client for `provider` on it and runs `body`; the sandbox stops afterwards.
     static func withClient(faults: FaultPlan = .none, fixture: SandboxFixture = .generic, provider: ProviderConfig = provider,
                            sleeper: RecordingSleeper = RecordingSleeper(), retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: ProviderTestKit.patientTimeout),
                            _ body: (SandboxHarness, TopsortClient) async throws -> Void) async throws {
-        let harness = try await SandboxHarness.start(ProviderTestKit.configuration(faults: faults, fixture: fixture))
-        do {
-            let client = TopsortClient(provider: provider, connection: try harness.unthrottledConnection(for: provider, sleeper: sleeper,
-                                                                                                        retryPolicy: retryPolicy))
-            try await body(harness, client)
-        } catch {
-            await harness.stop()
-            throw error
-        }
-        await harness.stop()
+        try await ProviderTestKit.withClient(provider, faults: faults, fixture: fixture, sleeper: sleeper, retryPolicy: retryPolicy,
+                                             client: TopsortClient.init, body)
     }
 
     static func money(_ text: String, _ currency: Currency = dollar) throws -> Money {
