@@ -96,11 +96,14 @@ struct CriteoBulkUpdate {
             if let index = problem.itemIndex { warnings[index, default: []].append(problem) }
         }
         return items.enumerated().map { offset, item in
-            if let problems = errors[offset] ?? (updated.contains(item.campaignID) ? nil : general.isEmpty ? nil : general) {
-                return .failed(ActionFailure(code: problems[0].code, message: "campaign \(item.campaignID): " + problems.map(\.message).joined(separator: "; "),
+            let done = updated.contains(item.campaignID)
+            // Its own errors; else, if the answer does not list it as updated, the errors that name no item.
+            let problems = errors[offset] ?? (done ? [] : general)
+            if let first = problems.first {
+                return .failed(ActionFailure(code: first.code, message: "campaign \(item.campaignID): " + problems.map(\.message).joined(separator: "; "),
                                              httpStatus: status, call: call))
             }
-            guard updated.contains(item.campaignID) else {
+            guard done else {
                 return .failed(ActionFailure(message: "campaign \(item.campaignID): the answer lists the update neither as done nor as failed",
                                              httpStatus: status, call: call))
             }

@@ -44,18 +44,18 @@ public final class CriteoClient: ProviderClient {
         let currency = try accountCurrency()
         do throws(APIError) {
             return LiveAccount(alias: provider.alias, kind: .criteo, account: provider.account, currency: currency,
-                               campaigns: try await searchCampaigns(currency: currency, trace: nil))
+                               campaigns: try await searchCampaigns(currency: currency))
         } catch {
             throw ProviderError(provider: provider.alias, operation: "fetching the campaigns of advertiser \(provider.account)", underlying: error)
         }
     }
 
     /// Every campaign of the advertiser: one search.
-    private func searchCampaigns(currency: Currency, trace: CallTrace?) async throws(APIError) -> [LiveCampaign] {
+    private func searchCampaigns(currency: Currency) async throws(APIError) -> [LiveCampaign] {
         let body = JSONValue.object([("filters", .object([("advertiserIds", .array([.string(provider.account)]))]))])
         // A search reads only, so it is safe to repeat.
         let request = APIRequest.json(.post, Self.searchPath, body: body.requestData, isIdempotent: true)
-        let answer = try await api.send(request, trace: trace).json(call: request.summary)
+        let answer = try await api.send(request).json(call: request.summary)
         return try CriteoCampaignReader(advertiser: provider.account, currency: currency, call: request.summary).campaigns(inSearchAnswer: answer)
     }
 
@@ -86,9 +86,7 @@ public final class CriteoClient: ProviderClient {
         var results = [ActionExecution?](repeating: nil, count: actions.count)
         for (index, execution) in zip(updateIndices, await updated) { results[index] = execution }
         for (index, execution) in zip(otherIndices, await single) { results[index] = execution }
-        return zip(actions, results).map { action, result in
-            result ?? ActionExecution(action: action.id, result: .failed(ActionFailure(message: "the action did not report an outcome")), calls: [])
-        }
+        return zip(actions, results).map { $1 ?? .missing($0) }
     }
 
     /// An action whose calls go one by one (creates; anything that is not a bulk update).
@@ -144,9 +142,7 @@ public final class CriteoClient: ProviderClient {
                 for (position, execution) in finished { results[position] = execution }
             }
         }
-        return zip(actions, results).map { action, result in
-            result ?? ActionExecution(action: action.id, result: .failed(ActionFailure(message: "not run")), calls: [])
-        }
+        return zip(actions, results).map { $1 ?? .missing($0) }
     }
 
     /// One bulk PATCH; the executions of the actions merged into its items, by input position.
@@ -163,7 +159,7 @@ public final class CriteoClient: ProviderClient {
         } catch {
             let records = await trace.records
             return items.flatMap { item in
-                item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, isCreate: !request.isIdempotent)), calls: records)) }
+                item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, isCreate: false)), calls: records)) }
             }
         }
         let records = await trace.records
@@ -192,7 +188,7 @@ public final class CriteoClient: ProviderClient {
         let campaigns: [LiveCampaign]
         do throws(APIError) {
             guard let currency = provider.currency else { return .failure(ActionFailure(message: "provider `\(provider.alias)` has no currency")) }
-            campaigns = try await searchCampaigns(currency: currency, trace: nil)
+            campaigns = try await searchCampaigns(currency: currency)
         } catch {
             return .failure(ActionFailure(error, isCreate: false))
         }

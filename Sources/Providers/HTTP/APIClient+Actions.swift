@@ -41,9 +41,14 @@ extension Array where Element == PlanAction {
             }
             for await (index, execution) in group { results[index] = execution }
         }
-        return zip(self, results).map { action, result in
-            // Every task reports back; the fallback only keeps the result total.
-            result ?? ActionExecution(action: action.id, result: .failed(ActionFailure(message: "the action did not report an outcome")), calls: [])
-        }
+        return zip(self, results).map { $1 ?? .missing($0) }
+    }
+}
+
+extension ActionExecution {
+    /// The result of an action whose run reported nothing. Every run reports back; this only keeps a
+    /// batch's results total (one per action) without a force unwrap.
+    static func missing(_ action: PlanAction) -> ActionExecution {
+        ActionExecution(action: action.id, result: .failed(ActionFailure(message: "the action did not report an outcome")), calls: [])
     }
 }
