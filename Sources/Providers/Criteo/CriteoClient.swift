@@ -41,7 +41,7 @@ public final class CriteoClient: ProviderClient {
     // MARK: Fetch
 
     public func fetch(for manifest: Manifest) async throws(ProviderError) -> LiveAccount {
-        let currency = try accountCurrency()
+        let currency = try provider.requiredCurrency()
         do throws(APIError) {
             return LiveAccount(alias: provider.alias, kind: .criteo, account: provider.account, currency: currency,
                                campaigns: try await searchCampaigns(currency: currency))
@@ -57,14 +57,6 @@ public final class CriteoClient: ProviderClient {
         let request = APIRequest.json(.post, Self.searchPath, body: body.requestData, isIdempotent: true)
         let answer = try await api.send(request).json(call: request.summary)
         return try CriteoCampaignReader(advertiser: provider.account, currency: currency, call: request.summary).campaigns(inSearchAnswer: answer)
-    }
-
-    private func accountCurrency() throws(ProviderError) -> Currency {
-        guard let currency = provider.currency else {
-            throw ProviderError(provider: provider.alias, operation: "reading spend limits",
-                                underlying: .credentials(message: "provider `\(provider.alias)` has no `currency:`; add the advertiser's currency (ISO 4217) to its block"))
-        }
-        return currency
     }
 
     // MARK: Execute
@@ -102,9 +94,7 @@ public final class CriteoClient: ProviderClient {
 
     /// A create (or any single call): the call's parameters as the `data.attributes` of a Campaign.
     private func makeRequest(_ call: ProviderCall) throws(ActionFailure) -> APIRequest {
-        guard let method = APIRequest.Method(rawValue: call.method) else {
-            throw ActionFailure(message: "\(call.method) is not an HTTP method the client sends", call: "\(call.method) \(call.path)")
-        }
+        let method = try CallPayload.method(of: call)
         let payload = try CallPayload(call, encode: Self.encode)
         let body: JSONValue = call.path == Self.campaignsPath && method == .post
             ? .object([("data", .object([("type", .string("Campaign")), ("attributes", payload.body)]))])
@@ -187,7 +177,8 @@ public final class CriteoClient: ProviderClient {
         }.first ?? action.address.components.last?.name ?? ""
         let campaigns: [LiveCampaign]
         do throws(APIError) {
-            guard let currency = provider.currency else { return .failure(ActionFailure(message: "provider `\(provider.alias)` has no currency")) }
+            let currency: Currency
+            do { currency = try provider.requiredCurrency() } catch { throw error.underlying }
             campaigns = try await searchCampaigns(currency: currency)
         } catch {
             return .failure(ActionFailure(error, isCreate: false))

@@ -35,6 +35,14 @@ struct CallPayload {
         self.body = body
     }
 
+    /// The call's HTTP method.
+    static func method(of call: ProviderCall) throws(ActionFailure) -> APIRequest.Method {
+        guard let method = APIRequest.Method(rawValue: call.method) else {
+            throw ActionFailure(message: "\(call.method) is not an HTTP method the client sends", call: "\(call.method) \(call.path)")
+        }
+        return method
+    }
+
     /// The JSON form most platforms share; nil for values whose form is platform-specific (dates, geo targets).
     static func plainJSON(_ value: FieldValue) -> JSONValue? {
         switch value {

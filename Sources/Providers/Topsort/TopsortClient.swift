@@ -40,7 +40,7 @@ public final class TopsortClient: ProviderClient {
     // MARK: Fetch
 
     public func fetch(for manifest: Manifest) async throws(ProviderError) -> LiveAccount {
-        let currency = try accountCurrency()
+        let currency = try provider.requiredCurrency()
         do throws(APIError) {
             var campaigns: [LiveCampaign] = []
             try await listCampaigns(currency: currency, newestFirst: false) { page in
@@ -69,14 +69,6 @@ public final class TopsortClient: ProviderClient {
         }
     }
 
-    private func accountCurrency() throws(ProviderError) -> Currency {
-        guard let currency = provider.currency else {
-            throw ProviderError(provider: provider.alias, operation: "reading budgets",
-                                underlying: .credentials(message: "provider `\(provider.alias)` has no `currency:`; add the marketplace currency (ISO 4217) to its block"))
-        }
-        return currency
-    }
-
     // MARK: Execute
 
     public func execute(_ actions: [PlanAction]) async -> [ActionExecution] {
@@ -93,9 +85,7 @@ public final class TopsortClient: ProviderClient {
 
     /// The call as a request: `{campaign-id}` filled, the other parameters as the JSON body.
     static func request(_ call: ProviderCall) throws(ActionFailure) -> APIRequest {
-        guard let method = APIRequest.Method(rawValue: call.method) else {
-            throw ActionFailure(message: "\(call.method) is not an HTTP method the client sends", call: "\(call.method) \(call.path)")
-        }
+        let method = try CallPayload.method(of: call)
         let payload = try CallPayload(call, encode: encode)
         // A PATCH sets fields to the values given, so repeating it is harmless; a POST creates.
         return APIRequest.json(method, payload.path, body: payload.body.requestData, isIdempotent: method != .post)
@@ -128,10 +118,11 @@ public final class TopsortClient: ProviderClient {
         }
         let externalID = text("externalCampaignId")
         let name = text("name") ?? action.address.components.last?.name ?? ""
-        guard let currency = provider.currency else { return .failure(ActionFailure(message: "provider `\(provider.alias)` has no currency")) }
         var byExternalID: String?
         var byName: [String] = []
         do throws(APIError) {
+            let currency: Currency
+            do { currency = try provider.requiredCurrency() } catch { throw error.underlying }
             try await listCampaigns(currency: currency, newestFirst: true) { page in
                 for campaign in page {
                     if let externalID, campaign.externalID == externalID {
