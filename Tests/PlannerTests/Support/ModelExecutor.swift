@@ -10,7 +10,13 @@ struct ModelExecutor {
     private(set) var createdIDs: [ActionID: String] = [:]
     private var counter = 0
 
-    init(state: LiveState) { self.state = state }
+    /// IDs of created resources are `idPrefix` and a number: give each executor over one state its own prefix.
+    private let idPrefix: String
+
+    init(state: LiveState, idPrefix: String = "new-") {
+        self.state = state
+        self.idPrefix = idPrefix
+    }
 
     enum Failure: Error, CustomStringConvertible {
         case missing(String)
@@ -36,7 +42,7 @@ struct ModelExecutor {
 
     private mutating func newID(_ action: PlanAction) -> String {
         counter += 1
-        let id = "new-\(counter)"
+        let id = "\(idPrefix)\(counter)"
         createdIDs[action.id] = id
         return id
     }
