@@ -163,7 +163,10 @@ struct PlanCommandTests {
         #expect(missing.stderr.contains("error: nope.json: cannot read the file (check the path given to --live-state)"))
         let none = try await ReconcileProcess.run(["plan", root], in: folder.url)
         #expect(none.status == 1)
-        #expect(none.stderr.contains("pass --live-state FILE"))
+        // Without --live-state the accounts are fetched: every missing credential is named, before any call.
+        #expect(none.stderr.contains("provider `nextroll-us` (NextRoll) needs NEXTROLL_API_KEY (api_key), NEXTROLL_TOKEN (token) in the environment"))
+        #expect(none.stderr.contains("provider `criteo-eu` (Criteo) needs CRITEO_CLIENT_ID (client_id), CRITEO_CLIENT_SECRET (client_secret)"))
+        #expect(none.stderr.contains("or run against the simulators with --sandbox"))
     }
 
     @Test func invalidManifestsAreReportedAsByValidate() async throws {

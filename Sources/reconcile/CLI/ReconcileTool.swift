@@ -9,8 +9,9 @@ enum ReconcileTool {
     static let commands: [any Command.Type] = [
         ValidateCommand.self,
         PlanCommand.self,
-        SchemaCommand.self,
+        ApplyCommand.self,
         SandboxCommand.self,
+        SchemaCommand.self,
     ]
 
     static func main(_ arguments: [String]) async -> ExitCode {

@@ -30,6 +30,7 @@ struct PlanCommand: Command {
             CommonOptions.provider,
             CommonOptions.target,
             .flag("allow-unsafe", help: "Do not refuse a plan that breaks a safety threshold (the violations are still shown)."),
+            CommonOptions.sandbox,
             .value("live-state", "FILE",
                    help: "Plan against the live state in this JSON file instead of fetching the accounts (a testing aid; the format is in the README)."),
         ] + CommonOptions.output,
@@ -47,6 +48,7 @@ struct PlanCommand: Command {
     var targets: [ResourceAddress]
     var allowUnsafe: Bool
     var liveStateFile: String?
+    var sandbox: Bool
 
     init(arguments: ParsedArguments) throws(UsageError) {
         path = arguments.positional(0, default: ".")
@@ -65,33 +67,39 @@ struct PlanCommand: Command {
         self.targets = targets
         allowUnsafe = arguments.flag("allow-unsafe")
         liveStateFile = arguments.value("live-state")
+        sandbox = arguments.flag(CommonOptions.sandbox.name)
+        if sandbox, liveStateFile != nil {
+            throw UsageError("--sandbox and --live-state cannot be used together", hint: "--live-state plans against a file, --sandbox against the simulators")
+        }
     }
 
     func run(on terminal: Terminal) async -> ExitCode {
-        let sources: [ManifestSource]
-        let manifest: Manifest
-        do {
-            sources = try ManifestSource.files(at: path)
-            manifest = try ManifestLoader().load(sources)
-        } catch {
-            DiagnosticPrinter(format: .text, sources: (try? ManifestSource.files(at: path)) ?? []).print(error.diagnostics, on: terminal, title: "reconcile plan")
-            return .failure
-        }
+        guard let input = ManifestInput.load(path, on: terminal, title: "reconcile plan") else { return .failure }
         let style = terminal.errorStyle
         func fail(_ message: String) -> ExitCode {
             terminal.error("\(style.red(style.bold("error:"))) \(message)")
             return .failure
         }
 
-        guard let live = loadLiveState(on: terminal) else { return .failure }
-        let plan: Plan
-        do {
-            plan = try PlanBuilder.plan(manifest, live: live.addingLocalTags(for: manifest),
-                                        options: PlanOptions(today: Self.today(), providers: providers, targets: targets, allowUnsafe: allowUnsafe))
-        } catch {
-            DiagnosticPrinter(format: .text, sources: sources).print(error.problems.map(\.diagnostic), on: terminal, title: "reconcile plan")
-            return .failure
+        let live: LiveState
+        if let liveStateFile {
+            do {
+                live = try LiveState(contentsOf: liveStateFile)
+            } catch {
+                return fail("\(error)")
+            }
+        } else {
+            do {
+                live = try await LiveConnection.using(for: input.manifest, sandbox: sandbox, terminal: terminal) { connection throws(SessionError) in
+                    let clients = try connection.clients(for: LiveConnection.providers(in: input.manifest, only: providers, targets: targets))
+                    return try await connection.fetch(input.manifest, clients: clients, terminal: terminal)
+                }
+            } catch {
+                return fail("\(error)")
+            }
         }
+        let options = PlanOptions(today: Self.today(), providers: providers, targets: targets, allowUnsafe: allowUnsafe)
+        guard let plan = input.plan(against: live, options: options, on: terminal, title: "reconcile plan") else { return .failure }
 
         let rendered: String
         switch format {
@@ -111,26 +119,10 @@ struct PlanCommand: Command {
             } catch {
                 return fail("cannot write the plan to \(outFile): \(error.localizedDescription) (check that the folder exists and is writable)")
             }
-            terminal.note("Saved the plan to \(outFile); apply it with `reconcile apply \(outFile)`.")
+            terminal.note("Saved the plan to \(outFile); apply it with `reconcile apply \(outFile)\(sandbox ? " --sandbox" : "")`.")
         }
         if format != .text { terminal.note(plan.summaryLine) }
         return detailedExitCode && plan.hasChanges ? .changesPresent : .success
-    }
-
-    /// The live state from `--live-state`, or an error saying how to get one.
-    private func loadLiveState(on terminal: Terminal) -> LiveState? {
-        let style = terminal.errorStyle
-        guard let liveStateFile else {
-            terminal.error("\(style.red(style.bold("error:"))) this build cannot fetch the live accounts yet; pass --live-state FILE "
-                           + "(a JSON description of the accounts, see the README)")
-            return nil
-        }
-        do {
-            return try LiveState(contentsOf: liveStateFile)
-        } catch {
-            terminal.error("\(style.red(style.bold("error:"))) \(error)")
-            return nil
-        }
     }
 
     /// Today in UTC, the day dates are compared against.

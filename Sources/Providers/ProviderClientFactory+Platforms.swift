@@ -1,0 +1,10 @@
+import Planner
+
+extension ProviderClientFactory {
+    /// The platform's client on `connection`.
+    static func platformClient(for provider: ProviderConfig, connection: ProviderConnection) throws(ProviderError) -> any ProviderClient {
+        // Replaced as each platform's client lands on main (this session).
+        throw ProviderError(provider: provider.alias, operation: "connecting",
+                            underlying: .credentials(message: "this build has no \(provider.kind.displayName) client yet"))
+    }
+}
