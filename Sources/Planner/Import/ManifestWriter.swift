@@ -34,10 +34,10 @@ public struct ManifestWriter: Sendable {
             emitter.comment("Not written as it is on the platform (left unmanaged, so planning this file changes nothing):")
             for note in document.notes { emitter.comment("- \(note)") }
         }
-        emitter.entry("providers", .map([YAMLOutput.Entry(account.alias, providerBlock)]), block: true)
+        emitter.entry("providers", .map([YAMLOutput.Entry(account.alias, providerBlock)]), blockLevels: 2)
         for (key, items) in [("campaigns", campaigns), ("segments", segments), ("retail_campaigns", retail)] where !items.isEmpty {
             emitter.blankLine()
-            emitter.entry(key, .list(items), block: true, blockItems: key != "segments")
+            emitter.entry(key, .list(items), blockLevels: 1, blockItems: key != "segments")
         }
         return ImportedManifest(yaml: emitter.text, notes: document.notes)
     }

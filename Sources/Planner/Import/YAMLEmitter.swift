@@ -23,10 +23,11 @@ struct YAMLEmitter {
         text += "\n"
     }
 
-    /// Writes `key: value` at `indent` spaces. With `block`, a mapping or sequence is written in block
-    /// style even when it would fit on a line (a document's sections); with `blockItems`, so are the
-    /// mappings in a sequence (the campaigns of a manifest read best that way).
-    mutating func entry(_ key: String, _ value: YAMLOutput, indent: Int = 0, block: Bool = false, blockItems: Bool = false) {
+    /// Writes `key: value` at `indent` spaces. The first `blockLevels` levels of mappings and sequences
+    /// are written in block style even when they would fit on a line (a document's sections, the provider
+    /// blocks); with `blockItems`, so are the mappings in a sequence (a manifest's campaigns read best so).
+    mutating func entry(_ key: String, _ value: YAMLOutput, indent: Int = 0, blockLevels: Int = 0, blockItems: Bool = false) {
+        let block = blockLevels > 0
         let pad = String(repeating: " ", count: indent)
         let head = pad + Self.scalar(key) + ":"
         switch value {
@@ -37,7 +38,7 @@ struct YAMLEmitter {
                 text += head + " " + flow + "\n"
             } else {
                 text += head + "\n"
-                for entry in entries { self.entry(entry.key, entry.value, indent: indent + 2) }
+                for entry in entries { self.entry(entry.key, entry.value, indent: indent + 2, blockLevels: blockLevels - 1) }
             }
         case .list(let items):
             if !block, !blockItems, let flow = Self.flowIfShort(value, prefix: head) {

@@ -45,7 +45,10 @@ struct ManifestWriterTests {
         #expect(imported.yaml == """
             # The live state of NextRoll advertisable ADV0EID000000000000000 (provider `nextroll-us`), written by reconcile import.
             providers:
-              nextroll-us: { type: nextroll, advertisable: ADV0EID000000000000000, currency: USD }
+              nextroll-us:
+                type: nextroll
+                advertisable: ADV0EID000000000000000
+                currency: USD
 
             campaigns:
               - name: Spring Sale Retargeting
@@ -78,7 +81,10 @@ struct ManifestWriterTests {
         #expect(try Self.roundTrip(criteo).imported.yaml == """
             # The live state of Criteo advertiser 12345 (provider `criteo-eu`), written by reconcile import.
             providers:
-              criteo-eu: { type: criteo, advertiser: "12345", currency: EUR }
+              criteo-eu:
+                type: criteo
+                advertiser: "12345"
+                currency: EUR
 
             campaigns:
               - name: Always-on
@@ -101,7 +107,10 @@ struct ManifestWriterTests {
         #expect(try Self.roundTrip(topsort).imported.yaml == """
             # The live state of Topsort vendor vendor-42 (provider `topsort-mkt`), written by reconcile import.
             providers:
-              topsort-mkt: { type: topsort, vendor: vendor-42, currency: JPY }
+              topsort-mkt:
+                type: topsort
+                vendor: vendor-42
+                currency: JPY
 
             campaigns:
               - name: Bola-Bola Ad campaign
@@ -125,7 +134,9 @@ struct ManifestWriterTests {
         #expect(try Self.roundTrip(jivox).imported.yaml == """
             # The live state of Jivox account acc-7 (provider `jivox-main`), written by reconcile import.
             providers:
-              jivox-main: { type: jivox, account: acc-7 }
+              jivox-main:
+                type: jivox
+                account: acc-7
 
             retail_campaigns:
               - provider: jivox-main
