@@ -15,8 +15,9 @@ struct JivoxTestbed {
     let client: JivoxClient
 
     static func start(_ configuration: SandboxConfiguration = SandboxConfiguration(fixture: .generic),
-                      polling: JivoxExportPolling = JivoxExportPolling(interval: 0, timeout: 5),
-                      retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 5)) async throws -> JivoxTestbed {
+                      polling: JivoxExportPolling = JivoxExportPolling(interval: 0, timeout: 60),
+                      retryPolicy: RetryPolicy = RetryPolicy(requestTimeout: 60)) async throws -> JivoxTestbed {
+        // A generous timeout: a busy test run can hold a request up for seconds; a retry would change the counts.
         let harness = try await SandboxHarness.start(configuration)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("jivox-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -29,7 +30,7 @@ struct JivoxTestbed {
 
     /// Runs `body` with a started testbed, and stops it afterwards whatever happens.
     static func with(_ configuration: SandboxConfiguration = SandboxConfiguration(fixture: .generic),
-                     polling: JivoxExportPolling = JivoxExportPolling(interval: 0, timeout: 5),
+                     polling: JivoxExportPolling = JivoxExportPolling(interval: 0, timeout: 60),
                      _ body: (JivoxTestbed) async throws -> Void) async throws {
         let bed = try await start(configuration, polling: polling)
         do {
