@@ -207,17 +207,13 @@ public struct JivoxClient: ProviderClient {
                              trace: CallTrace) async throws(ActionFailure) -> Bool {
         let response = try await send(request, trace: trace)
         let job = try decodeAnswer(JivoxExportJob.self, response, request: request)
-        guard let status = ExportStatus(platformValue: job.status) else {
-            throw ActionFailure(message: "unexpected answer: unknown export status \"\(job.status)\"", httpStatus: response.status, call: request.summary)
-        }
-        switch status {
-        case .failed, .failedToInitiate:
-            throw ActionFailure(code: status.rawValue, message: "the \(asset) export of \(campaign) could not start"
-                                    + (job.message.map { ": \($0)" } ?? ""), httpStatus: response.status, call: request.summary)
-        case .completed, .available:
-            return true
-        case .initiated, .processing, .notInitiated, .archived:
-            return false
+        do {
+            return try job.isFinished(asset, of: campaign)
+        } catch {
+            var failure = error
+            failure.httpStatus = response.status
+            failure.call = request.summary
+            throw failure
         }
     }
 
