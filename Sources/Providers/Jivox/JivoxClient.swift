@@ -180,7 +180,8 @@ public struct JivoxClient: ProviderClient {
         do {
             return try await api.send(request, trace: trace)
         } catch {
-            throw error.actionFailure(for: request)
+            // Jivox calls make no resource, so a lost answer never leaves an unknown create behind.
+            throw ActionFailure(error, isCreate: false)
         }
     }
 
@@ -188,7 +189,7 @@ public struct JivoxClient: ProviderClient {
         do {
             return try JSONValueDecoder().decode(type, from: response.body)
         } catch {
-            throw APIError.malformedResponse(message: JSONValueDecoder.describe(error), call: request.summary).actionFailure(for: request)
+            throw ActionFailure(.malformedResponse(message: JSONValueDecoder.describe(error), call: request.summary), isCreate: false)
         }
     }
 
@@ -296,7 +297,7 @@ public struct JivoxClient: ProviderClient {
                 do {
                     live = try await retailCampaign(campaign)
                 } catch {
-                    return .failure(error.underlying.actionFailure(for: campaign.trackersRequest))
+                    return .failure(ActionFailure(error.underlying, isCreate: false))
                 }
                 guard let live, live.active,
                       ValueNormalization.trackers(live.trackers) == ValueNormalization.trackers(Set(trackers)) else { return .success(nil) }
