@@ -3,8 +3,13 @@ import Planner
 extension ProviderClientFactory {
     /// The platform's client on `connection`.
     static func platformClient(for provider: ProviderConfig, connection: ProviderConnection) throws(ProviderError) -> any ProviderClient {
-        // Replaced as each platform's client lands on main (this session).
-        throw ProviderError(provider: provider.alias, operation: "connecting",
-                            underlying: .credentials(message: "this build has no \(provider.kind.displayName) client yet"))
+        switch provider.kind {
+        case .nextroll:
+            return NextRollClient(provider: provider, connection: connection)
+        case .criteo, .topsort, .jivox:
+            // Replaced as each platform's client lands on main (this session).
+            throw ProviderError(provider: provider.alias, operation: "connecting",
+                                underlying: .credentials(message: "this build has no \(provider.kind.displayName) client yet"))
+        }
     }
 }
