@@ -113,6 +113,23 @@ import Testing
         }
     }
 
+    @Test func aDroppedConnectionLosesTheAnswerNotTheChange() async throws {
+        let plan = try FaultPlan.parse("drop,path=/nextroll/api/v1/campaign/create,times=1")
+        try await withSandbox(SandboxConfiguration(fixture: .generic, faults: plan)) { sandbox, endpoints in
+            let create = URL.at(endpoints.nextroll, "/api/v1/campaign/create", [("apikey", "k")])
+            let fields = [("advertisable", "ADVGENERIC000000000001"), ("budget", "70"), ("name", "Lost Answer"), ("status", "draft")]
+            await #expect(throws: (any Error).self) {
+                _ = try await TestClient().form("POST", create, fields, headers: ["Authorization": "Bearer t"])
+            }
+            #expect(sandbox.requestLog.entries.map(\.status) == [nil])
+            let list = URL.at(endpoints.nextroll, "/api/v1/advertisable/get_campaigns",
+                              [("advertisable", "ADVGENERIC000000000001"), ("is_active", "false"), ("apikey", "k")])
+            let inactive = try await TestClient().send("GET", list, headers: ["Authorization": "Bearer t"])
+            let names = inactive.json?["results"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+            #expect(names.filter { $0 == "Lost Answer" }.count == 1)
+        }
+    }
+
     @Test func aResponseThatNeverComesMakesTheClientTimeOut() async throws {
         let plan = try FaultPlan.parse("hang,times=1")
         try await withSandbox(SandboxConfiguration(faults: plan)) { sandbox, endpoints in

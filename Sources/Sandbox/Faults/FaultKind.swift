@@ -8,7 +8,7 @@ public enum FaultKind: Sendable, Equatable {
     case tooManyRequests(retryAfter: Int)
     /// Answer a 5xx status (500, 502, 503, 504) in the platform's error shape, without touching state.
     case serverError(status: Int)
-    /// Close the connection after reading the request, without any response.
+    /// Let the simulator act on the request, then close the connection without any response (a lost answer).
     case dropConnection
     /// Read the request and never answer: the client must time out.
     case neverRespond

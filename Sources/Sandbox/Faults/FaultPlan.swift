@@ -10,7 +10,7 @@
 ///     latency=DURATION[..DURATION]       add a delay, fixed or drawn from the range: 20ms, 1.5s, 5ms..50ms
 ///     429[,retry-after=SECONDS]          Too Many Requests with Retry-After (default 1)
 ///     500 | 502 | 503 | 504              a server error
-///     drop                               close the connection without a response
+///     drop                               act on the request, then close the connection without a response
 ///     hang                               never respond (the client must time out)
 ///     criteo-item[,code=CODE]            fail items of a Criteo bulk PATCH (each item drawn separately)
 ///     jivox-export-fail                  make Jivox exports end FAILED

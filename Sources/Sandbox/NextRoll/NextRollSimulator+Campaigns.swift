@@ -101,6 +101,9 @@ extension NextRollSimulator {
         try parameters.rejectUnknown(["advertisable", "is_active", "statuses", "blacklist_statuses", "types"])
         let owner = try advertisable(parameters.requiredString("advertisable")).eid
         let keep = try campaignFilter(parameters, prefix: "", activeKey: "is_active")
-        return results(.array(campaigns.filter { $0.advertisable == owner && keep($0) }.map(campaignJSON)))
+        // Ad group EIDs by campaign in one pass: looking them up per campaign is quadratic for large accounts.
+        var adGroupEIDs: [String: [String]] = [:]
+        for adGroup in adGroups { adGroupEIDs[adGroup.campaign, default: []].append(adGroup.eid) }
+        return results(.array(campaigns.filter { $0.advertisable == owner && keep($0) }.map { $0.representation(adgroups: adGroupEIDs[$0.eid] ?? []) }))
     }
 }

@@ -51,6 +51,10 @@ struct HTTPConnection {
         if decision.latency > 0, !POSIXSocket.sleep(decision.latency, stop: stop.readDescriptor) { return false }
         switch decision.outcome {
         case .drop:
+            // The platform acts and only its answer is lost: the case a client must never turn into a
+            // duplicate by retrying a create (for reads it is the same as dropping before acting).
+            let handler = handler
+            _ = BlockingResult.wait { await handler.respond(to: request) }
             handler.log.record(request, status: nil, fault: decision.name)
             return false
         case .hang:

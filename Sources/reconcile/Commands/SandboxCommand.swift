@@ -27,7 +27,7 @@ struct SandboxCommand: Command {
             latency=DURATION[..DURATION]  add a delay, fixed or drawn from a range: 20ms, 1.5s, 5ms..50ms
             429[,retry-after=SECONDS]     Too Many Requests with Retry-After (default 1 second)
             500 | 502 | 503 | 504         a server error, in the platform's error shape
-            drop                          close the connection without a response
+            drop                          act on the request, then close the connection without a response
             hang                          never respond (the client must time out)
             criteo-item[,code=CODE]       fail single items of a Criteo bulk PATCH (200 with per-item errors)
             jivox-export-fail             make Jivox asset exports end FAILED

@@ -60,7 +60,9 @@ struct NextRollCalls: CampaignCalls {
             parameters.append(CallParameter("positive_segments", .strings(segments.include)))
             parameters.append(CallParameter("negative_segments", .strings(segments.exclude)))
         }
-        if let geo = group.geo { parameters += geoParameters(geo) }
+        // adgroup/create has no geo_target_worldwide: an empty list is sent as one (`[]`), which also keeps the
+        // new ad group from copying its siblings' geo targets, as an omitted geo_targets would.
+        if let geo = group.geo { parameters += geoParameters(geo, worldwideFlag: false) }
         return [ProviderCall("POST", "/api/v1/adgroup/create", purpose: "create the ad group with its ads, segments and geo targets",
                              parameters: parameters)]
     }
@@ -72,7 +74,7 @@ struct NextRollCalls: CampaignCalls {
         if let include = after(.segmentsInclude, in: changes) { parameters.append(CallParameter("positive_segments", include)) }
         if let exclude = after(.segmentsExclude, in: changes) { parameters.append(CallParameter("negative_segments", exclude)) }
         if let geo = desired.geo, changes.contains(where: { $0.field == .geoInclude || $0.field == .geoExclude }) {
-            parameters += geoParameters(geo)
+            parameters += geoParameters(geo, worldwideFlag: true)
         }
         return [ProviderCall("PUT", "/api/v1/adgroup/edit", purpose: "edit the ad group", parameters: parameters)]
     }
@@ -95,9 +97,10 @@ struct NextRollCalls: CampaignCalls {
         [ProviderCall("PUT", "/api/v1/adgroup/unpause", purpose: "let the ad group serve", parameters: [CallParameter("adgroup", .resource(target))])]
     }
 
-    /// An empty geo selection means worldwide (`geo_target_worldwide` removes every geo target).
-    private func geoParameters(_ geo: Selection<GeoTarget>) -> [CallParameter] {
-        if geo.isEmpty { return [CallParameter("geo_target_worldwide", .boolean(true))] }
+    /// An empty geo selection means worldwide: adgroup/edit says so with `geo_target_worldwide` (which removes
+    /// every geo target) when `worldwideFlag` is set; otherwise the empty lists are sent as they are.
+    private func geoParameters(_ geo: Selection<GeoTarget>, worldwideFlag: Bool) -> [CallParameter] {
+        if geo.isEmpty, worldwideFlag { return [CallParameter("geo_target_worldwide", .boolean(true))] }
         return [CallParameter("geo_targets.include", .geoTargets(geo.include)), CallParameter("geo_targets.exclude", .geoTargets(geo.exclude))]
     }
 
