@@ -5,7 +5,7 @@ struct HelpTests {
     @Test func overviewListsEveryCommand() async throws {
         let result = try await ReconcileProcess.run(["--help"])
         #expect(result.status == 0)
-        for command in ["validate", "plan", "apply", "sandbox", "schema"] {
+        for command in ["validate", "plan", "apply", "import", "sandbox", "schema"] {
             #expect(result.stdout.contains("\n  \(command) "), "missing \(command)")
         }
     }

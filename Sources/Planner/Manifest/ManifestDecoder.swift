@@ -120,18 +120,22 @@ struct ManifestDecoder {
         return campaign
     }
 
-    /// Live campaign ids have a fixed shape on some platforms: Topsort's are UUIDs (`campaign-id
-    /// string<uuid>`), Criteo's are numbers sent as text (`"id": "99999"`).
     private mutating func checkCampaignID(_ id: String, at location: SourceLocation, kind: ProviderKind) {
+        if let problem = Self.campaignIDProblem(id, kind: kind) { report(location, problem.message, hint: problem.hint) }
+    }
+
+    /// Live campaign ids have a fixed shape on some platforms: Topsort's are UUIDs (`campaign-id
+    /// string<uuid>`), Criteo's are numbers sent as text (`"id": "99999"`). Nil when `id` may be pinned.
+    static func campaignIDProblem(_ id: String, kind: ProviderKind) -> (message: String, hint: String)? {
         switch kind {
         case .topsort where UUID(uuidString: id) == nil:
-            report(location, "Topsort campaign ids are UUIDs such as 3c90c3cc-0d44-4b50-8888-8dd25736052a; found `\(id)`",
-                   hint: "copy the campaignId from Topsort, or remove `id` to match by `external_id` or name")
+            return ("Topsort campaign ids are UUIDs such as 3c90c3cc-0d44-4b50-8888-8dd25736052a; found `\(id)`",
+                    "copy the campaignId from Topsort, or remove `id` to match by `external_id` or name")
         case .criteo where id.isEmpty || !id.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }):
-            report(location, "Criteo campaign ids are numbers such as \"99999\"; found `\(id)`",
-                   hint: "copy the campaign id from Criteo, or remove `id` to match by name")
+            return ("Criteo campaign ids are numbers such as \"99999\"; found `\(id)`",
+                    "copy the campaign id from Criteo, or remove `id` to match by name")
         default:
-            break
+            return nil
         }
     }
 

@@ -35,7 +35,8 @@ public final class APIClient: Sendable {
         self.providerAlias = providerAlias
         self.retryPolicy = retryPolicy
         self.authenticator = authenticator
-        self.throttle = RequestThrottle(concurrency: limits.concurrency, requestsPerMinute: limits.requestsPerMinute, sleeper: sleeper)
+        // The throttle keeps real time whatever `sleeper` does: tests record retry waits, not rate waits.
+        self.throttle = RequestThrottle(concurrency: limits.concurrency, requestsPerMinute: limits.requestsPerMinute)
         self.sleeper = sleeper
         self.redactor = redactor
         self.errorReader = errorReader

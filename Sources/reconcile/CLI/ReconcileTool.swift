@@ -10,6 +10,7 @@ enum ReconcileTool {
         ValidateCommand.self,
         PlanCommand.self,
         ApplyCommand.self,
+        ImportCommand.self,
         SandboxCommand.self,
         SchemaCommand.self,
     ]
