@@ -8,10 +8,10 @@ extension ProviderClientFactory {
             return NextRollClient(provider: provider, connection: connection)
         case .jivox:
             return JivoxClient(provider: provider, connection: connection)
-        case .criteo, .topsort:
-            // Replaced as each platform's client lands on main (this session).
-            throw ProviderError(provider: provider.alias, operation: "connecting",
-                                underlying: .credentials(message: "this build has no \(provider.kind.displayName) client yet"))
+        case .criteo:
+            return CriteoClient(provider: provider, connection: connection)
+        case .topsort:
+            return TopsortClient(provider: provider, connection: connection)
         }
     }
 }
