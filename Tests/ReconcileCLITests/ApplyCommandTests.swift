@@ -148,7 +148,7 @@ struct ApplyCommandTests {
     /// running apply again converges.
     @Test func interruptionWritesTheReportAndExits130() async throws {
         var campaigns = ""
-        for index in 0..<12 {
+        for index in 0..<40 {
             campaigns += "  - { name: C\(index), provider: nr, budget: { amount: 10.00, period: daily } }\n"
         }
         let manifest = "providers:\n  nr: { type: nextroll, advertisable: ADVSLOW01, currency: USD, limits: { concurrency: 1 } }\ncampaigns:\n" + campaigns
@@ -156,7 +156,7 @@ struct ApplyCommandTests {
         defer { folder.remove() }
         let slow = ["RECONCILE_SANDBOX_FAULTS": "latency=250ms,path=/nextroll/api/v1/campaign/*"]
         let interrupted = try await ReconcileProcess.run(["apply", "--sandbox", "--allow-unsafe", "--report", "r.json", "m.yaml"], in: folder.url,
-                                                         environment: slow, signal: (.seconds(3), SIGINT))
+                                                         environment: slow, signal: (.seconds(2), SIGINT))
         #expect(interrupted.status == 130, "\(interrupted.allOutput)")
         #expect(interrupted.stderr.contains("Interrupted (SIGINT)"))
         let report = try Self.decode(try String(contentsOf: folder.url.appendingPathComponent("r.json"), encoding: .utf8))
