@@ -158,7 +158,10 @@ public struct PlanApplier: Sendable {
                 return outcome
             }
             // The create's answer was lost: it may have been made. Look before making it again.
-            switch await executor.findCreated(action) {
+            let lookupCalls = CallRecorder()
+            let lookup = await CallRecorder.$current.withValue(lookupCalls) { await executor.findCreated(action) }
+            outcome.calls += lookupCalls.records
+            switch lookup {
             case .success(let id?):
                 outcome.createdID = id
                 outcome.adopted = true

@@ -69,9 +69,11 @@ public final class APIClient: Sendable {
             attempt += 1
             if Task.isCancelled { throw lastError ?? .cancelled(call: request.summary) }
             let outcome = await attemptOnce(request)
-            if let trace, outcome.wasSent {
-                await trace.record(CallRecord(method: request.method.rawValue, path: request.path, status: outcome.status,
-                                              error: outcome.failure.map { redactor.redact($0.error).description }))
+            if outcome.wasSent, trace != nil || CallRecorder.current != nil {
+                let record = CallRecord(method: request.method.rawValue, path: request.path, status: outcome.status,
+                                        error: outcome.failure.map { redactor.redact($0.error).description })
+                await trace?.record(record)
+                CallRecorder.current?.record(record)
             }
             switch outcome {
             case .success(let response):

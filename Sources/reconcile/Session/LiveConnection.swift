@@ -12,12 +12,7 @@ struct LiveConnection {
     /// Opens the connection; with `sandbox`, starts the simulators and provisions what `manifest` references.
     static func open(for manifest: Manifest, sandbox useSandbox: Bool, terminal: Terminal) async throws(SessionError) -> LiveConnection {
         guard useSandbox else { return LiveConnection(factory: ProviderClientFactory(), sandbox: nil) }
-        let session: SandboxSession
-        do {
-            session = try await SandboxSession.start(for: manifest, terminal: terminal)
-        } catch {
-            throw SessionError("cannot start the sandbox: \(error)", hint: "remove \(SandboxSession.stateFile) to start it afresh")
-        }
+        let session = try await SandboxSession.start(for: manifest, terminal: terminal)
         let factory = ProviderClientFactory(endpointOverrides: session.endpointOverrides,
                                             environment: SandboxSession.environment(for: manifest), publishedRateLimits: false)
         return LiveConnection(factory: factory, sandbox: session)

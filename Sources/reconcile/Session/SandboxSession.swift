@@ -12,7 +12,7 @@ struct SandboxSession {
     let server: SandboxServer
     let endpoints: SandboxEndpoints
 
-    static func start(for manifest: Manifest, terminal: Terminal) async throws(SandboxError) -> SandboxSession {
+    static func start(for manifest: Manifest, terminal: Terminal) async throws(SessionError) -> SandboxSession {
         var configuration = SandboxConfiguration(fixture: .examples)
         configuration.stateFile = URL(fileURLWithPath: stateFile)
         // A testing aid: RECONCILE_SANDBOX_FAULTS takes the `reconcile sandbox --faults` syntax.
@@ -20,18 +20,24 @@ struct SandboxSession {
             do {
                 configuration.faults = try FaultPlan.parse(spec)
             } catch {
-                throw .cannotProvision(account: "RECONCILE_SANDBOX_FAULTS", reason: "\(error)")
+                throw SessionError("RECONCILE_SANDBOX_FAULTS: \(error)")
             }
         }
         let firstUse = !FileManager.default.fileExists(atPath: stateFile)
-        let server = try SandboxServer(configuration: configuration)
-        let endpoints = try await server.start()
+        let server: SandboxServer
+        let endpoints: SandboxEndpoints
+        do {
+            server = try SandboxServer(configuration: configuration)
+            endpoints = try await server.start()
+        } catch {
+            throw SessionError("cannot start the sandbox: \(error)", hint: "remove \(stateFile) to start it afresh")
+        }
         let provisioned: [SandboxAccount]
         do {
             provisioned = try await server.provision(SandboxProvisioning.accounts(for: manifest))
         } catch {
             await server.stop()
-            throw error
+            throw SessionError("cannot prepare the sandbox for these manifests: \(error)")
         }
         if firstUse { terminal.note("Sandbox: simulated accounts in \(stateFile) (first use: started from the examples' accounts).") }
         if !provisioned.isEmpty {

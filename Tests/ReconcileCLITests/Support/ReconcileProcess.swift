@@ -35,7 +35,8 @@ enum ReconcileProcess {
     /// (no NO_COLOR unless given, no inherited credentials), waiting at most `timeout` seconds.
     /// Waits without blocking a thread, so CLI tests do not starve the other tests of the shared pool.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
-                    stdin: String? = nil, timeout: TimeInterval = 120) async throws -> ProcessResult {
+                    stdin: String? = nil, timeout: TimeInterval = 120,
+                    signal: (after: Duration, number: Int32)? = nil) async throws -> ProcessResult {
         let process = Process()
         process.executableURL = try executable()
         process.arguments = arguments
@@ -64,6 +65,13 @@ enum ReconcileProcess {
         let exit = ProcessExit()
         process.terminationHandler = { finished in exit.finish(finished.terminationStatus) }
         try process.run()
+        if let signal {
+            let pid = process.processIdentifier
+            Task {
+                try await Task.sleep(for: signal.after)
+                kill(pid, signal.number)
+            }
+        }
         let status: Int32
         do {
             // On timeout the child is killed, so its exit ends the wait.
