@@ -2,7 +2,7 @@ import Planner
 
 extension ProviderClientFactory {
     /// The platform's client on `connection`.
-    static func platformClient(for provider: ProviderConfig, connection: ProviderConnection) throws(ProviderError) -> any ProviderClient {
+    static func platformClient(for provider: ProviderConfig, connection: ProviderConnection) -> any ProviderClient {
         switch provider.kind {
         case .nextroll:
             return NextRollClient(provider: provider, connection: connection)

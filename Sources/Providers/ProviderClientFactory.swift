@@ -25,7 +25,7 @@ public struct ProviderClientFactory: Sendable {
         var connection = try ProviderConnection.make(for: provider, endpointOverride: endpointOverrides[provider.kind],
                                                      environment: environment, retryPolicy: retryPolicy)
         if !publishedRateLimits { connection.limits.requestsPerMinute = provider.limits?.requestsPerMinute }
-        return try Self.platformClient(for: provider, connection: connection)
+        return Self.platformClient(for: provider, connection: connection)
     }
 
     /// Clients for every provider block in `providers`, or every missing-credential error at once.

@@ -32,7 +32,7 @@ struct ImportCommandTests {
     }
 
     // The other platforms join this list as their clients land in the client factory.
-    @Test(arguments: ["jivox-main", "nextroll-us"])
+    @Test(arguments: ["criteo-eu", "jivox-main", "nextroll-us", "topsort-mkt"])
     func importValidatesAndPlansWithNoChanges(_ alias: String) async throws {
         let folder = try Self.emptyFolder()
         defer { folder.remove() }
