@@ -11,13 +11,16 @@ public struct ProviderClientFactory: Sendable {
     /// Apply the platforms' published request rates only where the provider block sets `limits:`
     /// (the sandbox has no quotas, so `--sandbox` runs at full speed).
     public var publishedRateLimits: Bool
+    /// How Jivox exports are awaited; nil for the client's default (every 5 s, up to 10 minutes).
+    public var jivoxExportPolling: JivoxExportPolling?
 
     public init(endpointOverrides: [ProviderKind: URL] = [:], environment: [String: String] = ProcessInfo.processInfo.environment,
-                retryPolicy: RetryPolicy = RetryPolicy(), publishedRateLimits: Bool = true) {
+                retryPolicy: RetryPolicy = RetryPolicy(), publishedRateLimits: Bool = true, jivoxExportPolling: JivoxExportPolling? = nil) {
         self.endpointOverrides = endpointOverrides
         self.environment = environment
         self.retryPolicy = retryPolicy
         self.publishedRateLimits = publishedRateLimits
+        self.jivoxExportPolling = jivoxExportPolling
     }
 
     /// The client for `provider`; throws when its credentials are missing from the environment.
@@ -25,7 +28,7 @@ public struct ProviderClientFactory: Sendable {
         var connection = try ProviderConnection.make(for: provider, endpointOverride: endpointOverrides[provider.kind],
                                                      environment: environment, retryPolicy: retryPolicy)
         if !publishedRateLimits { connection.limits.requestsPerMinute = provider.limits?.requestsPerMinute }
-        return Self.platformClient(for: provider, connection: connection)
+        return platformClient(for: provider, connection: connection)
     }
 
     /// Clients for every provider block in `providers`, or every missing-credential error at once.

@@ -168,3 +168,32 @@ struct ApplyCommandTests {
         #expect(try await ReconcileProcess.run(["plan", "--sandbox", "--detailed-exitcode", "m.yaml"], in: folder.url).status == 0)
     }
 }
+
+/// The README's first command: the examples applied to the sandbox, all four platforms.
+@Suite("examples end to end")
+struct ExamplesEndToEndTests {
+    @Test func theExamplesApplyWithEveryActionKindThenPlanShowsNoChanges() async throws {
+        let folder = try ManifestFolder([:])
+        defer { folder.remove() }
+        // A copy, so the tags CSV lands in the temporary folder (`tags: ../../out/tags`).
+        let examples = folder.url.appendingPathComponent("examples/manifests")
+        try FileManager.default.createDirectory(at: examples.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ReconcileProcess.packageRoot.appendingPathComponent("examples/manifests"), to: examples)
+
+        let apply = try await ReconcileProcess.run(["apply", "--sandbox", "--report", "report.json", "examples/manifests"], in: folder.url)
+        #expect(apply.status == 0, "\(apply.allOutput)")
+        let report = try ApplyCommandTests.decode(try String(contentsOf: folder.url.appendingPathComponent("report.json"), encoding: .utf8))
+        let actions = try #require(report["actions"] as? [[String: Any]])
+        let kinds = Set(actions.compactMap { $0["kind"] as? String })
+        #expect(kinds == ["pause", "update", "detach", "attach", "create", "resume", "activate", "export", "download"])
+        let providers = Set(actions.compactMap { $0["provider"] as? String })
+        #expect(providers == ["nextroll-us", "criteo-eu", "topsort-mkt", "jivox-main"])
+        #expect(actions.allSatisfy { $0["status"] as? String == "succeeded" })
+        let tags = try FileManager.default.contentsOfDirectory(atPath: folder.url.appendingPathComponent("out/tags").path)
+        #expect(tags == ["Spring Retail 2026_tags.csv"])
+
+        let plan = try await ReconcileProcess.run(["plan", "--sandbox", "--detailed-exitcode", "examples/manifests"], in: folder.url)
+        #expect(plan.status == 0, "\(plan.allOutput)")
+        #expect(plan.stdout.hasSuffix("No changes. The live accounts match the manifests.\n"))
+    }
+}

@@ -56,8 +56,8 @@ import Testing
             }
             let active = try await names(active: true)
             let inactive = try await names(active: false)
-            #expect(active == ["Winter Clearance 2025"])
-            #expect(inactive == ["Spring Sale Retargeting"])
+            #expect(active == ["Spring Sale Retargeting", "Winter Clearance 2025"])
+            #expect(inactive == ["Summer Sale 2025", "Back to School 2025"])
         }
     }
 }

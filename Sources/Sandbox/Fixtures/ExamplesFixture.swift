@@ -1,16 +1,19 @@
 import Foundation
 
 // Live state for the manifests in `examples/`, chosen so the first `reconcile plan` against it shows
-// every kind of action:
-// - NextRoll (nextroll-us, prune: pause): "Spring Sale Retargeting" exists but is paused and drifted
-//   (weekly budget 560 instead of 700, cpc 1.00 instead of 1.20); its adgroup "Cart abandoners US"
-//   lacks the excluded segment SEGRECENTBUYERS0000000 and the 728x90 ad, and carries an old ad to
-//   detach; "Product viewers US" is missing. "Holiday Prospecting 2026.10" is missing (created
-//   paused). "Winter Clearance 2025" is live but in no manifest (paused by prune). Segment
-//   SEGCARTABANDON000000US has conversion value 10.00 instead of 12.50; SEGPRODUCTVIEWERS000US matches.
-// - Criteo (criteo-eu): "Retention EU" matches; "Acquisition DACH" has goal Retention and a 3500.00
-//   monthly limit (both change); "Black Friday Burst" has a 2000.00 lifetime limit (raised to 2500);
-//   "Always-on Catalog" is missing; "Legacy Retargeting FR" is in no manifest and left alone (no prune).
+// every kind of action and stays within the examples' safety thresholds (so the first apply goes
+// through without --allow-unsafe, which is what the README's first command runs):
+// - NextRoll (nextroll-us, prune: pause): "Spring Sale Retargeting" serves but has drifted (weekly
+//   budget 560 instead of 700, cpc 1.00 instead of 1.20); its adgroup "Cart abandoners US" lacks the
+//   excluded segment SEGRECENTBUYERS0000000 and the 728x90 ad, and carries an old ad to detach;
+//   "Product viewers US" is missing. "Holiday Prospecting 2026.10" is missing (created paused).
+//   "Winter Clearance 2025" serves but is in no manifest (paused by prune); "Summer Sale 2025" and
+//   "Back to School 2025" are in no manifest and already paused (left alone). The daily ceiling goes
+//   from 110.00 to 100.00; 2 of 4 live campaigns change (50%). Segment SEGCARTABANDON000000US has
+//   conversion value 10.00 instead of 12.50; SEGPRODUCTVIEWERS000US matches.
+// - Criteo (criteo-eu): "Retention EU" and "Always-on Catalog" (uncapped) match; "Acquisition DACH" has
+//   goal Retention and a 3500.00 monthly limit (both change); "Black Friday Burst" has a 2000.00
+//   lifetime limit (raised to 2500); "Legacy Retargeting FR" is in no manifest and left alone (no prune).
 // - Topsort (topsort-mkt, vendor-42): "Bola-Bola Ad campaign" has a 40.00 budget, target ROAS 3.5 and no
 //   exclusion filter; "Pantry Staples Always On" matches but is inactive (resumed); "Weekend Flash Deals"
 //   is missing. A campaign of another vendor shows the vendor filter at work.
@@ -44,9 +47,15 @@ private let examplesJSON = #"""
     "campaigns": [
       { "eid": "CAMSPRINGSALE000000001", "advertisable": "K3V7ZQ2MXRFQBDN5HYT8AD", "name": "Spring Sale Retargeting", "budget": 560.00, "ui_budget_daily": true,
         "cpc": 1.00, "max_cpm": 8.00, "start_date": "2026-03-01", "end_date": "2026-12-31", "is_retargeting": true,
-        "status": "paused", "status_before_pause": "approved", "created_date": "2026-02-01T09:00:00+00:00" },
+        "status": "approved", "created_date": "2026-02-01T09:00:00+00:00" },
       { "eid": "CAMWINTERCLEARANCE0001", "advertisable": "K3V7ZQ2MXRFQBDN5HYT8AD", "name": "Winter Clearance 2025", "budget": 210.00, "ui_budget_daily": true,
-        "cpc": 0.90, "start_date": "2025-11-01", "is_retargeting": true, "status": "approved", "created_date": "2025-10-20T09:00:00+00:00" }
+        "cpc": 0.90, "start_date": "2025-11-01", "is_retargeting": true, "status": "approved", "created_date": "2025-10-20T09:00:00+00:00" },
+      { "eid": "CAMSUMMERSALE2025000001", "advertisable": "K3V7ZQ2MXRFQBDN5HYT8AD", "name": "Summer Sale 2025", "budget": 350.00, "ui_budget_daily": true,
+        "cpc": 1.10, "start_date": "2025-06-01", "end_date": "2025-09-01", "is_retargeting": true,
+        "status": "paused", "status_before_pause": "approved", "created_date": "2025-05-20T09:00:00+00:00" },
+      { "eid": "CAMBACKTOSCHOOL2025001", "advertisable": "K3V7ZQ2MXRFQBDN5HYT8AD", "name": "Back to School 2025", "budget": 280.00, "ui_budget_daily": true,
+        "cpc": 0.95, "start_date": "2025-08-01", "end_date": "2025-09-15", "is_retargeting": false,
+        "status": "paused", "status_before_pause": "approved", "created_date": "2025-07-20T09:00:00+00:00" }
     ],
     "adgroups": [
       { "eid": "AGCARTABANDONERSUS0001", "campaign": "CAMSPRINGSALE000000001", "name": "Cart abandoners US", "status": "approved",
@@ -69,6 +78,8 @@ private let examplesJSON = #"""
         "spendLimit": { "spendLimitRenewal": "monthly", "spendLimitType": "capped", "spendLimitAmount": 3500.00 }, "lifetimeSpent": 12000.00, "currentPeriodSpent": 1900.00 },
       { "id": "310003", "name": "Black Friday Burst", "advertiserId": "48213", "goal": "Acquisition",
         "spendLimit": { "spendLimitRenewal": "lifetime", "spendLimitType": "capped", "spendLimitAmount": 2000.00 }, "lifetimeSpent": 1200.00 },
+      { "id": "310005", "name": "Always-on Catalog", "advertiserId": "48213", "goal": "Acquisition",
+        "spendLimit": { "spendLimitRenewal": "undefined", "spendLimitType": "uncapped", "spendLimitAmount": null }, "lifetimeSpent": 4100.00 },
       { "id": "310004", "name": "Legacy Retargeting FR", "advertiserId": "48213", "goal": "Unspecified",
         "spendLimit": { "spendLimitRenewal": "undefined", "spendLimitType": "uncapped", "spendLimitAmount": null }, "lifetimeSpent": 30500.00 }
     ]

@@ -14,7 +14,9 @@ struct LiveConnection {
         guard useSandbox else { return LiveConnection(factory: ProviderClientFactory(), sandbox: nil) }
         let session = try await SandboxSession.start(for: manifest, terminal: terminal)
         let factory = ProviderClientFactory(endpointOverrides: session.endpointOverrides,
-                                            environment: SandboxSession.environment(for: manifest), publishedRateLimits: false)
+                                            environment: SandboxSession.environment(for: manifest), publishedRateLimits: false,
+                                            // The simulator advances an export on each status request, not with time.
+                                            jivoxExportPolling: JivoxExportPolling(interval: 0.05, timeout: 60))
         return LiveConnection(factory: factory, sandbox: session)
     }
 
