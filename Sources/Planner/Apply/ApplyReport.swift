@@ -16,7 +16,9 @@ import Foundation
 ///     "adopted": true,                             // a lost create answer, found by identity
 ///     "error": { "code", "message", "http_status", "call", "outcome_unknown" },   // failed
 ///     "skipped_because": "update criteo-eu/campaign/Retention EU",              // skipped
-///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200 }]  // attempts included
+///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200 }]  // attempts included;
+///                                   // a request shared with other actions (Criteo's bulk PATCH) also has
+///                                   // "counted_under": "<action id>" on every action but the one counting it
 ///   }],
 ///   "blocked": [{ "kind", "address", "provider", "reason" }]   // never attempted
 /// }
@@ -53,8 +55,8 @@ public struct ApplyReport: Sendable, Hashable {
 
     public func count(_ status: ActionStatus) -> Int { outcomes.lazy.filter { $0.status == status }.count }
 
-    /// Requests made, attempts included.
-    public var callCount: Int { outcomes.reduce(0) { $0 + $1.calls.count } }
+    /// Requests made, attempts included: one for each request sent, however many actions shared it.
+    public var callCount: Int { outcomes.reduce(0) { total, outcome in total + outcome.calls.lazy.filter { $0.countedUnder == nil }.count } }
 
     public var result: Result {
         if interrupted { return .interrupted }
@@ -118,6 +120,7 @@ public struct ApplyReport: Sendable, Hashable {
             var fields: [(String, JSONValue)] = [("method", .string(call.method)), ("path", .string(call.path))]
             fields.append(("status", call.status.map { .integer(Int64($0)) } ?? .null))
             if let error = call.error { fields.append(("error", .string(error))) }
+            if let owner = call.countedUnder { fields.append(("counted_under", .string(owner.description))) }
             return .object(fields)
         })))
         return .object(members)
