@@ -46,6 +46,10 @@ public final class APIClient: Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
+        // Platform APIs authenticate with keys and tokens, never cookies; without this URLSession on
+        // Linux still parses every header line of every answer for Set-Cookie.
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpShouldSetCookies = false
         self.session = URLSession(configuration: configuration)
     }
 
