@@ -55,8 +55,10 @@ struct ApplyBenchmark {
         for client in clients { sentBefore[client.provider.alias] = await client.requestCounter.total }
         let logBefore = sandbox.requestLog.entries.count
         let cpuBefore = ProcessMeasurements.cpuSeconds()
+        let origin = ContinuousClock.now
+        let timed = executors.mapValues { TimedExecutor(wrapped: $0, origin: origin) }
         let (report, wall) = await ProcessMeasurements.wallSeconds {
-            await PlanApplier(plan: plan, executors: executors, parallelism: parallelism).run()
+            await PlanApplier(plan: plan, executors: timed, parallelism: parallelism).run()
         }
         let cpu = ProcessMeasurements.cpuSeconds() - cpuBefore
         let logged = sandbox.requestLog.entries.count - logBefore
@@ -82,10 +84,30 @@ struct ApplyBenchmark {
         for client in clients {
             let alias = client.provider.alias
             let sent = await client.requestCounter.total - (sentBefore[alias] ?? 0)
-            let reported = report.outcomes.filter { $0.provider == alias }.reduce(0) { $0 + $1.calls.count }
+            let reported = report.outcomes.filter { $0.provider == alias }.reduce(0) { $0 + $1.calls.filter { $0.countedUnder == nil }.count }
             let least = minimum[alias] ?? (0, "")
             print("    \(alias.padding(toLength: 12, withPad: " ", startingAt: 0)) sent \(String(sent).leftPadded(4)), reported \(String(reported).leftPadded(4)), "
                   + "minimum \(String(least.count).leftPadded(4)) (\(least.reason))")
+        }
+
+        // Each batch's time against the latency: the first rounds start all lanes at once (a burst of
+        // connections, requests and answers at the same moment), the rest show the steady state.
+        let warmUp = 10 * latency
+        print(String(format: "  where the time goes (batch = what the applier hands a client at once; lanes = its parallelism; "
+                     + "first = batches started in the first %.2f s):", warmUp))
+        for client in clients {
+            let alias = client.provider.alias
+            guard let spans = await timed[alias]?.timeline.spans, !spans.isEmpty else { continue }
+            let lanes = Double(parallelism[alias] ?? 1)
+            let last = spans.map(\.end).max() ?? 0
+            let busy = spans.reduce(0) { $0 + $1.end - $1.start }
+            func mean(_ part: [(start: Double, end: Double, actions: Int)]) -> String {
+                part.isEmpty ? "-" : String(format: "%.1f ms", part.reduce(0) { $0 + $1.end - $1.start } / Double(part.count) * 1000)
+            }
+            let first = spans.filter { $0.start < warmUp }, rest = spans.filter { $0.start >= warmUp }
+            print(String(format: "    %@ %4d batches: %@ each (first %@, then %@); last ends at %.3f s; lanes busy %.0f%% until then",
+                         alias.padding(toLength: 12, withPad: " ", startingAt: 0), spans.count, mean(spans), mean(first), mean(rest), last,
+                         busy / (lanes * max(last, 0.001)) * 100))
         }
 
         let again = try PlanBuilder.plan(manifest, live: try await LiveStateFetcher.fetch(manifest, clients: clients), options: options)

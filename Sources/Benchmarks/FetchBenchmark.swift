@@ -70,9 +70,11 @@ struct FetchBenchmark {
         }
 
         var slowest = (seconds: 0.0, provider: "")
+        var sentByPlatform: [SandboxPlatform: Int] = [:]
         print("  requests per provider block (sent by the client / fewest the API allows, and why):")
         for client in clients {
             let sent = await client.requestCounter.total
+            if let platform = SandboxPlatform(rawValue: client.provider.kind.rawValue) { sentByPlatform[platform, default: 0] += sent }
             let minimum = Self.minimumRequests(for: client.provider, accounts: accounts, manifest: manifest)
             let roundTrips = Self.roundTrips(for: client.provider, minimum: minimum.count)
             if Double(roundTrips) * latency > slowest.seconds { slowest = (Double(roundTrips) * latency, client.provider.alias) }
@@ -84,7 +86,9 @@ struct FetchBenchmark {
         for platform in SandboxPlatform.allCases {
             logLine.append("\(platform.rawValue) \(sandbox.requestLog.count(platform))")
         }
-        print("  sandbox request log by platform: " + logLine.joined(separator: ", ") + " (\(sandbox.requestLog.entries.count) in all)")
+        let logMatches = SandboxPlatform.allCases.allSatisfy { sandbox.requestLog.count($0) == sentByPlatform[$0, default: 0] }
+        print("  sandbox request log by platform: " + logLine.joined(separator: ", ") + " (\(sandbox.requestLog.entries.count) in all; "
+              + (logMatches ? "the same as the clients counted)" : "NOT what the clients counted)"))
         print(String(format: "  fetch lower bound: %.3f s (%@: its unavoidable sequential round trips x %d ms); measured / bound: %.2fx",
                      slowest.seconds, slowest.provider, latencyMilliseconds, fetchSeconds / max(slowest.seconds, 0.001)))
         print(String(format: "  memory: %.1f MiB resident after setup (sandbox holding the accounts, manifests loaded); "
