@@ -147,12 +147,12 @@ public final class CriteoClient: ProviderClient {
             outcomes = CriteoBulkUpdate.outcomes(of: try response.json(call: request.summary), for: items, status: response.status,
                                                  call: request.summary)
         } catch {
-            let records = await trace.records
+            let records = Self.shared(await trace.records, by: items)
             return items.flatMap { item in
                 item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, isCreate: false)), calls: records)) }
             }
         }
-        let records = await trace.records
+        let records = Self.shared(await trace.records, by: items)
         return zip(items, outcomes).flatMap { item, outcome in
             item.actions.map { position in
                 switch outcome {
@@ -164,6 +164,17 @@ public final class CriteoClient: ProviderClient {
                     return (position, ActionExecution(action: actions[position].id, result: .failed(failure), calls: records))
                 }
             }
+        }
+    }
+
+    /// The requests of one bulk PATCH, each marked as one request (`CallRecord.batch`) when it carried
+    /// several actions: every one of them lists it, and the report must still count it once.
+    static func shared(_ records: [CallRecord], by items: ArraySlice<CriteoBulkUpdate.Item>) -> [CallRecord] {
+        guard items.reduce(0, { $0 + $1.actions.count }) > 1 else { return records }
+        return records.map { record in
+            var shared = record
+            shared.batch = UUID().uuidString.lowercased()
+            return shared
         }
     }
 
