@@ -20,7 +20,7 @@ struct ApplyTestbed {
 
     /// Starts a sandbox from `scenario`'s fixture with `faults`, writes its manifests and makes the
     /// clients. `requestTimeout` is in whole seconds: URLSession on Linux misreads fractions.
-    static func start(_ scenario: ApplyScenario, faults: FaultPlan = .none, requestTimeout: Int,
+    static func start(_ scenario: ApplyScenario, faults: FaultPlan = .none, requestTimeout: Int, maxAttempts: Int = RetryPolicy().maxAttempts,
                       requestObserver: (@Sendable (RequestLogEntry) -> Void)? = nil) async throws -> ApplyTestbed {
         var configuration = ProviderTestKit.configuration(faults: faults, fixture: scenario.fixture)
         configuration.requestObserver = requestObserver
@@ -31,7 +31,7 @@ struct ApplyTestbed {
             try Data(scenario.manifestText.utf8).write(to: folder.appendingPathComponent("manifests.yaml"))
             let manifest = try ManifestLoader().load(path: folder.path)
             let sleeper = RecordingSleeper()
-            let retryPolicy = RetryPolicy(requestTimeout: Double(requestTimeout))
+            let retryPolicy = RetryPolicy(maxAttempts: maxAttempts, requestTimeout: Double(requestTimeout))
             // The sandbox moves an export on with each status request, so polling needs no pause.
             let factory = ProviderClientFactory(publishedRateLimits: false, jivoxExportPolling: JivoxExportPolling(interval: 0, timeout: 60))
             let clients = try manifest.providers.map { provider in
@@ -45,10 +45,10 @@ struct ApplyTestbed {
     }
 
     /// Runs `body` with a started testbed and stops it afterwards, whatever happens.
-    static func with<T>(_ scenario: ApplyScenario, faults: FaultPlan = .none, requestTimeout: Int,
+    static func with<T>(_ scenario: ApplyScenario, faults: FaultPlan = .none, requestTimeout: Int, maxAttempts: Int = RetryPolicy().maxAttempts,
                         requestObserver: (@Sendable (RequestLogEntry) -> Void)? = nil,
                         _ body: (ApplyTestbed) async throws -> T) async throws -> T {
-        let testbed = try await start(scenario, faults: faults, requestTimeout: requestTimeout, requestObserver: requestObserver)
+        let testbed = try await start(scenario, faults: faults, requestTimeout: requestTimeout, maxAttempts: maxAttempts, requestObserver: requestObserver)
         do {
             let result = try await body(testbed)
             await testbed.stop()
