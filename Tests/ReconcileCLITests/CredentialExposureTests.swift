@@ -32,11 +32,8 @@ struct CredentialExposureTests {
     }
 
     @Test func notInJSONPlansReportsStderrOrAnyFileEvenWhenCallsFail() async throws {
-        let folder = try ManifestFolder([:])
+        let folder = try ManifestFolder.withExamples()
         defer { folder.remove() }
-        let examples = folder.url.appendingPathComponent("examples/manifests")
-        try FileManager.default.createDirectory(at: examples.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: ReconcileProcess.packageRoot.appendingPathComponent("examples/manifests"), to: examples)
         var failing = Self.secrets
         // Platform errors, a lost create answer and a lost download on the way.
         failing["RECONCILE_SANDBOX_FAULTS"] = "500,path=/nextroll/api/v1/adgroup/create;503,method=PATCH,path=/topsort/*;"
