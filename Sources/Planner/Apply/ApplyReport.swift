@@ -16,7 +16,9 @@ import Foundation
 ///     "adopted": true,                             // a lost create answer, found by identity
 ///     "error": { "code", "message", "http_status", "call", "outcome_unknown" },   // failed
 ///     "skipped_because": "update criteo-eu/campaign/Retention EU",              // skipped
-///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200 }]  // attempts included
+///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200,  // attempts included
+///                 "warning": "…",             // the platform's note on a call that succeeded
+///                 "shared_request": "…" }]    // the same on every action one request served (Criteo bulk PATCH)
 ///   }],
 ///   "blocked": [{ "kind", "address", "provider", "reason" }]   // never attempted
 /// }
@@ -53,8 +55,19 @@ public struct ApplyReport: Sendable, Hashable {
 
     public func count(_ status: ActionStatus) -> Int { outcomes.lazy.filter { $0.status == status }.count }
 
-    /// Requests made, attempts included.
-    public var callCount: Int { outcomes.reduce(0) { $0 + $1.calls.count } }
+    /// Requests made, attempts included; a request several actions shared counts once.
+    public var callCount: Int {
+        var shared = Set<String>()
+        var count = 0
+        for call in outcomes.lazy.flatMap(\.calls) {
+            if let id = call.sharedRequest {
+                if shared.insert(id).inserted { count += 1 }
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
 
     public var result: Result {
         if interrupted { return .interrupted }
@@ -118,6 +131,8 @@ public struct ApplyReport: Sendable, Hashable {
             var fields: [(String, JSONValue)] = [("method", .string(call.method)), ("path", .string(call.path))]
             fields.append(("status", call.status.map { .integer(Int64($0)) } ?? .null))
             if let error = call.error { fields.append(("error", .string(error))) }
+            if let warning = call.warning { fields.append(("warning", .string(warning))) }
+            if let shared = call.sharedRequest { fields.append(("shared_request", .string(shared))) }
             return .object(fields)
         })))
         return .object(members)
