@@ -7,7 +7,7 @@ import Foundation
 ///   "format_version": 1,
 ///   "result": "succeeded" | "partly-applied" | "nothing-applied" | "interrupted",
 ///   "started_at": "2026-11-25T10:00:00Z", "finished_at": "…", "duration_seconds": 1.234,
-///   "summary": { "succeeded": 18, "failed": 1, "skipped": 2, "not_run": 0, "blocked": 1, "calls": 23 },   // calls: requests, each once
+///   "summary": { "succeeded": 18, "failed": 1, "skipped": 2, "not_run": 0, "blocked": 1, "calls": 23 },
 ///   "actions": [{                                  // in plan order
 ///     "id": "create nextroll-us/campaign/Spring Sale", "kind": "create",
 ///     "address": "nextroll-us/campaign/Spring Sale", "provider": "nextroll-us",
@@ -17,8 +17,8 @@ import Foundation
 ///     "error": { "code", "message", "http_status", "call", "outcome_unknown" },   // failed
 ///     "skipped_because": "update criteo-eu/campaign/Retention EU",              // skipped
 ///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200,  // attempts included
-///                 "error": "…",                             // when the call failed
-///                 "batch": "…" }]   // a request that carried several actions (Criteo's bulk PATCH): the same value under each
+///                 "warning": "…",             // the platform's note on a call that succeeded
+///                 "shared_request": "…" }]    // the same on every action one request served (Criteo bulk PATCH)
 ///   }],
 ///   "blocked": [{ "kind", "address", "provider", "reason" }]   // never attempted
 /// }
@@ -55,20 +55,20 @@ public struct ApplyReport: Sendable, Hashable {
 
     public func count(_ status: ActionStatus) -> Int { outcomes.lazy.filter { $0.status == status }.count }
 
-    /// Every request the apply made, attempts included, in plan order of the actions that made them:
-    /// a request that carried several actions (`CallRecord.batch`) is listed once, under the first.
+    /// Every request the apply made, attempts included, under the first action that lists it: a
+    /// request several actions shared (`CallRecord.sharedRequest`) appears once.
     public var requests: [(provider: String, call: CallRecord)] {
-        var seen = Set<String>()
+        var shared = Set<String>()
         var requests: [(provider: String, call: CallRecord)] = []
         for outcome in outcomes {
-            for call in outcome.calls where call.batch.map({ seen.insert($0).inserted }) ?? true {
+            for call in outcome.calls where call.sharedRequest.map({ shared.insert($0).inserted }) ?? true {
                 requests.append((outcome.provider, call))
             }
         }
         return requests
     }
 
-    /// Requests made, attempts included; a request shared by several actions counts once.
+    /// Requests made, attempts included; a request several actions shared counts once.
     public var callCount: Int { requests.count }
 
     public var result: Result {
@@ -133,7 +133,8 @@ public struct ApplyReport: Sendable, Hashable {
             var fields: [(String, JSONValue)] = [("method", .string(call.method)), ("path", .string(call.path))]
             fields.append(("status", call.status.map { .integer(Int64($0)) } ?? .null))
             if let error = call.error { fields.append(("error", .string(error))) }
-            if let batch = call.batch { fields.append(("batch", .string(batch))) }
+            if let warning = call.warning { fields.append(("warning", .string(warning))) }
+            if let shared = call.sharedRequest { fields.append(("shared_request", .string(shared))) }
             return .object(fields)
         })))
         return .object(members)

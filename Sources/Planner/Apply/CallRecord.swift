@@ -11,18 +11,18 @@ public struct CallRecord: Sendable, Hashable, Codable {
     /// What the platform noted about a call that succeeded, such as Criteo's "the new spend limit
     /// takes effect at the next period start" warning for one item of a bulk update.
     public var warning: String?
-    /// Set when one request carried several actions (Criteo's bulk PATCH): the record is in each of
-    /// those actions' calls with the same value, so the request is known to be one and counted once.
-    public var batch: String?
+    /// Set when one request served several actions (a Criteo bulk PATCH): the same value on the record
+    /// of each of them, so the request is counted once.
+    public var sharedRequest: String?
 
-    public init(method: String, path: String, status: Int?, error: String? = nil, warning: String? = nil, batch: String? = nil) {
+    public init(method: String, path: String, status: Int?, error: String? = nil, warning: String? = nil, sharedRequest: String? = nil) {
         self.method = method
         self.path = path
         self.status = status
         self.error = error
         self.warning = warning
-        self.batch = batch
+        self.sharedRequest = sharedRequest
     }
 
-    private enum CodingKeys: String, CodingKey { case method, path, status, error, warning, batch }
+    private enum CodingKeys: String, CodingKey { case method, path, status, error, warning, sharedRequest = "shared_request" }
 }

@@ -147,12 +147,12 @@ public final class CriteoClient: ProviderClient {
             outcomes = CriteoBulkUpdate.outcomes(of: try response.json(call: request.summary), for: items, status: response.status,
                                                  call: request.summary)
         } catch {
-            let records = Self.shared(await trace.records, by: items)
+            let records = Self.shared(await trace.records, among: items)
             return items.flatMap { item in
                 item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, isCreate: false)), calls: records)) }
             }
         }
-        let records = Self.shared(await trace.records, by: items)
+        let records = Self.shared(await trace.records, among: items)
         return zip(items, outcomes).flatMap { item, outcome in
             item.actions.map { position in
                 switch outcome {
@@ -167,14 +167,15 @@ public final class CriteoClient: ProviderClient {
         }
     }
 
-    /// The requests of one bulk PATCH, each marked as one request (`CallRecord.batch`) when it carried
-    /// several actions: every one of them lists it, and the report must still count it once.
-    static func shared(_ records: [CallRecord], by items: ArraySlice<CriteoBulkUpdate.Item>) -> [CallRecord] {
+    /// The records of one bulk request, marked as shared when several actions ride on it, so the
+    /// report counts the request once.
+    private static func shared(_ records: [CallRecord], among items: some Collection<CriteoBulkUpdate.Item>) -> [CallRecord] {
         guard items.reduce(0, { $0 + $1.actions.count }) > 1 else { return records }
-        return records.map { record in
-            var shared = record
-            shared.batch = UUID().uuidString.lowercased()
-            return shared
+        let batch = UUID().uuidString.lowercased()
+        return records.enumerated().map { index, record in
+            var record = record
+            record.sharedRequest = "\(batch)-\(index)"
+            return record
         }
     }
 

@@ -84,6 +84,11 @@ struct CriteoApplyTests {
             // The documented minimum: three updates in one bulk PATCH, one POST for the create.
             #expect(CriteoFixture.log(harness).sorted() == ["PATCH /preview/marketing-solutions/campaigns 200",
                                                             "POST /preview/marketing-solutions/campaigns 201"])
+            // The report counts the shared PATCH once, as the platform saw it: one request per log entry.
+            #expect(report.callCount == CriteoFixture.log(harness).count)
+            let patchRecords = report.outcomes.flatMap(\.calls).filter { $0.method == "PATCH" }
+            #expect(patchRecords.count == 3, "each update lists the PATCH it rode on")
+            #expect(Set(patchRecords.compactMap(\.sharedRequest)).count == 1, "…marked as one shared request")
             _ = try await ProviderTestKit.expectConverged(manifest, client, after: report.outcomes.map {
                 ActionExecution(action: $0.action, result: .succeeded(createdID: $0.createdID), calls: $0.calls)
             })

@@ -153,9 +153,9 @@ struct CriteoBulkUpdateTests {
             #expect(report.result == .succeeded)
             #expect(harness.server.requestLog.count(.criteo, method: "PATCH") == 2)
             #expect(report.outcomes.allSatisfy { $0.calls.map(\.status) == [429, 200] }, "each action lists the request that carried it")
-            let batches = report.outcomes.map { $0.calls.compactMap(\.batch) }
-            #expect(batches[0].count == 2 && Set(batches[0]).count == 2, "each attempt is a request of its own")
-            #expect(batches.allSatisfy { $0 == batches[0] }, "the same requests under every action")
+            let shared = report.outcomes.map { $0.calls.compactMap(\.sharedRequest) }
+            #expect(shared[0].count == 2 && Set(shared[0]).count == 2, "each attempt is a request of its own")
+            #expect(shared.allSatisfy { $0 == shared[0] }, "the same requests under every action")
             #expect(report.callCount == 2)
             #expect(report.requests.map(\.call.status) == [429, 200])
             let summary = try #require(report.json()["summary"])
@@ -163,7 +163,7 @@ struct CriteoBulkUpdateTests {
 
             // A PATCH that carries one action is not marked.
             let single = await client.execute([CriteoFixture.update("100001", name: "Retention Daily", try CriteoFixture.spendLimit("160", .daily))])
-            #expect(single.first?.calls.map(\.batch) == [nil])
+            #expect(single.first?.calls.map(\.sharedRequest) == [nil])
         }
     }
 }
