@@ -84,7 +84,7 @@ struct ApplyBenchmark {
         for client in clients {
             let alias = client.provider.alias
             let sent = await client.requestCounter.total - (sentBefore[alias] ?? 0)
-            let reported = report.outcomes.filter { $0.provider == alias }.reduce(0) { $0 + $1.calls.filter { $0.countedUnder == nil }.count }
+            let reported = report.requests.lazy.filter { $0.provider == alias }.count
             let least = minimum[alias] ?? (0, "")
             print("    \(alias.padding(toLength: 12, withPad: " ", startingAt: 0)) sent \(String(sent).leftPadded(4)), reported \(String(reported).leftPadded(4)), "
                   + "minimum \(String(least.count).leftPadded(4)) (\(least.reason))")

@@ -16,9 +16,9 @@ import Foundation
 ///     "adopted": true,                             // a lost create answer, found by identity
 ///     "error": { "code", "message", "http_status", "call", "outcome_unknown" },   // failed
 ///     "skipped_because": "update criteo-eu/campaign/Retention EU",              // skipped
-///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200 }]  // attempts included;
-///                                   // a request shared with other actions (Criteo's bulk PATCH) also has
-///                                   // "counted_under": "<action id>" on every action but the one counting it
+///     "calls": [{ "method": "POST", "path": "/api/v1/campaign/create", "status": 200,  // attempts included
+///                 "warning": "…",             // the platform's note on a call that succeeded
+///                 "shared_request": "…" }]    // the same on every action one request served (Criteo bulk PATCH)
 ///   }],
 ///   "blocked": [{ "kind", "address", "provider", "reason" }]   // never attempted
 /// }
@@ -55,8 +55,21 @@ public struct ApplyReport: Sendable, Hashable {
 
     public func count(_ status: ActionStatus) -> Int { outcomes.lazy.filter { $0.status == status }.count }
 
-    /// Requests made, attempts included: one for each request sent, however many actions shared it.
-    public var callCount: Int { outcomes.reduce(0) { total, outcome in total + outcome.calls.lazy.filter { $0.countedUnder == nil }.count } }
+    /// Every request the apply made, attempts included, under the first action that lists it: a
+    /// request several actions shared (`CallRecord.sharedRequest`) appears once.
+    public var requests: [(provider: String, call: CallRecord)] {
+        var shared = Set<String>()
+        var requests: [(provider: String, call: CallRecord)] = []
+        for outcome in outcomes {
+            for call in outcome.calls where call.sharedRequest.map({ shared.insert($0).inserted }) ?? true {
+                requests.append((outcome.provider, call))
+            }
+        }
+        return requests
+    }
+
+    /// Requests made, attempts included; a request several actions shared counts once.
+    public var callCount: Int { requests.count }
 
     public var result: Result {
         if interrupted { return .interrupted }
@@ -120,7 +133,8 @@ public struct ApplyReport: Sendable, Hashable {
             var fields: [(String, JSONValue)] = [("method", .string(call.method)), ("path", .string(call.path))]
             fields.append(("status", call.status.map { .integer(Int64($0)) } ?? .null))
             if let error = call.error { fields.append(("error", .string(error))) }
-            if let owner = call.countedUnder { fields.append(("counted_under", .string(owner.description))) }
+            if let warning = call.warning { fields.append(("warning", .string(warning))) }
+            if let shared = call.sharedRequest { fields.append(("shared_request", .string(shared))) }
             return .object(fields)
         })))
         return .object(members)

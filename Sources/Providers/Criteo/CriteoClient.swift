@@ -136,50 +136,46 @@ public final class CriteoClient: ProviderClient {
     }
 
     /// One bulk PATCH; the executions of the actions merged into its items, by input position.
-    ///
-    /// Every action lists the PATCH (attempts included), so each shows the request that carried it;
-    /// the first action counts it and the others' copies say so (`countedUnder`), so a report counts
-    /// each request once, as the platform's request log does.
     private func sendUpdate(_ items: ArraySlice<CriteoBulkUpdate.Item>, actions: [PlanAction]) async -> [(Int, ActionExecution)] {
         let body = CriteoBulkUpdate.payload(items)
         // Setting attributes to given values twice is the same as once: safe to retry.
         let request = APIRequest.json(.patch, Self.campaignsPath, body: body.requestData, isIdempotent: true)
         let trace = CallTrace()
         let outcomes: [CriteoBulkUpdate.ItemOutcome]
-        let counter = items.first?.actions.first.map { actions[$0].id }
-        func records(for position: Int, _ records: [CallRecord]) -> [CallRecord] {
-            guard let counter, actions[position].id != counter else { return records }
-            return records.map { record in
-                var copy = record
-                copy.countedUnder = counter
-                return copy
-            }
-        }
         do throws(APIError) {
             let response = try await api.send(request, trace: trace)
             outcomes = CriteoBulkUpdate.outcomes(of: try response.json(call: request.summary), for: items, status: response.status,
                                                  call: request.summary)
         } catch {
-            let sent = await trace.records
+            let records = Self.shared(await trace.records, among: items)
             return items.flatMap { item in
-                item.actions.map { position in
-                    (position, ActionExecution(action: actions[position].id, result: .failed(ActionFailure(error, isCreate: false)),
-                                               calls: records(for: position, sent)))
-                }
+                item.actions.map { ($0, ActionExecution(action: actions[$0].id, result: .failed(ActionFailure(error, isCreate: false)), calls: records)) }
             }
         }
-        let sent = await trace.records
+        let records = Self.shared(await trace.records, among: items)
         return zip(items, outcomes).flatMap { item, outcome in
             item.actions.map { position in
-                var calls = records(for: position, sent)
                 switch outcome {
                 case .updated(let warning):
+                    var calls = records
                     if let warning, let last = calls.indices.last { calls[last].warning = warning }
                     return (position, ActionExecution(action: actions[position].id, result: .succeeded(createdID: nil), calls: calls))
                 case .failed(let failure):
-                    return (position, ActionExecution(action: actions[position].id, result: .failed(failure), calls: calls))
+                    return (position, ActionExecution(action: actions[position].id, result: .failed(failure), calls: records))
                 }
             }
+        }
+    }
+
+    /// The records of one bulk request, marked as shared when several actions ride on it, so the
+    /// report counts the request once.
+    private static func shared(_ records: [CallRecord], among items: some Collection<CriteoBulkUpdate.Item>) -> [CallRecord] {
+        guard items.reduce(0, { $0 + $1.actions.count }) > 1 else { return records }
+        let batch = UUID().uuidString.lowercased()
+        return records.enumerated().map { index, record in
+            var record = record
+            record.sharedRequest = "\(batch)-\(index)"
+            return record
         }
     }
 

@@ -9,9 +9,11 @@ import Foundation
 ///   2,000,000,000, end after start, a past start date becomes now); answers the campaign model.
 /// - `POST /public/v1/campaign-service/campaigns`: **an assumption of the sandbox** — the reference
 ///   documents only get and update. It takes the update body's schema and validation plus `vendorId`
-///   (required, a vendor of the marketplace) and `adFormat` (default `listing`); `name`, `budget`,
-///   `startDate` and `endDate` are required; `campaignType` may be manual, autobidding or exclusive
-///   (default manual); `isActive` defaults to true. It answers 201 with the campaign model.
+///   (required, a vendor of the marketplace) and `adFormat` (default `listing`); `name` and `budget`
+///   are required; `startDate` defaults to now (a past one becomes now, as on update) and `endDate` to
+///   none, answered as `null` (the campaign runs until paused; the update endpoint documents
+///   `endDate` as nullable); `campaignType` may be manual, autobidding or exclusive (default manual);
+///   `isActive` defaults to true. It answers 201 with the campaign model.
 ///   `externalCampaignId` must be unique per marketplace and ad format (409 otherwise, on update too).
 ///
 /// Authentication: `Authorization: Bearer <API key>`. Errors: `{"errCode", "docUrl", "message"}`;
@@ -256,7 +258,7 @@ extension TopsortCampaign {
         vendorId = vendor?.id ?? ""
         name = ""
         startDate = now
-        endDate = now
+        endDate = nil
         isActive = true
         isSmart = false
         campaignType = "manual"

@@ -197,6 +197,9 @@ struct ApplyCommand: Command {
         } else {
             terminal.write((report.outcomes.isEmpty ? "" : "\n") + ApplyReportRenderer(style: PlanCommand.renderStyle(terminal.outputStyle)).render(report))
         }
+        if !report.blocked.isEmpty {
+            terminal.note("\(report.blocked.count) change\(report.blocked.count == 1 ? " is" : "s are") blocked (the API cannot make \(report.blocked.count == 1 ? "it" : "them")) and \(report.blocked.count == 1 ? "was" : "were") not attempted; the reasons are above.")
+        }
         switch report.result {
         case .succeeded:
             return .success
