@@ -18,6 +18,9 @@ struct ApplyBenchmark {
     var exportPollInterval = 0.02
 
     func run() async throws {
+        // Another benchmark may have run first in this process: its peak is not this one's.
+        ProcessMeasurements.resetPeakResident()
+        let residentAtStart = ProcessMeasurements.residentMiB()
         let (desired, live) = Self.accounts()
         let latency = Double(latencyMilliseconds) / 1000
         let manifest = try SandboxSetup.loadManifests(desired.manifestYAML())
@@ -112,7 +115,7 @@ struct ApplyBenchmark {
 
         let again = try PlanBuilder.plan(manifest, live: try await LiveStateFetcher.fetch(manifest, clients: clients), options: options)
         print(again.hasChanges ? "  ERROR: planning again is not empty: \(again.summaryLine)" : "  planning again: no changes (as expected)")
-        print(String(format: "  peak resident memory: %.1f MiB", ProcessMeasurements.peakResidentMiB()))
+        print(String(format: "  peak resident memory: %.1f MiB (%.1f MiB resident when the benchmark started)", ProcessMeasurements.peakResidentMiB(), residentAtStart))
         await sandbox.stop()
     }
 
