@@ -8,7 +8,7 @@ import Testing
 struct SandboxCommandTests {
     /// A `reconcile sandbox` process running in the background.
     final class RunningSandbox: @unchecked Sendable {
-        let process = Process()
+        let process: ChildProcess
         let folder: URL
         let stdoutURL: URL
         let stderrURL: URL
@@ -18,20 +18,13 @@ struct SandboxCommandTests {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             stdoutURL = folder.appendingPathComponent("stdout")
             stderrURL = folder.appendingPathComponent("stderr")
-            _ = FileManager.default.createFile(atPath: stdoutURL.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: stderrURL.path, contents: nil)
-            process.executableURL = try ReconcileProcess.executable()
-            process.arguments = ["sandbox"] + arguments
-            process.currentDirectoryURL = folder
-            process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"]
-            process.standardOutput = try FileHandle(forWritingTo: stdoutURL)
-            process.standardError = try FileHandle(forWritingTo: stderrURL)
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
+            process = try ChildProcess(executable: try ReconcileProcess.executable(), arguments: ["sandbox"] + arguments,
+                                       environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "NO_COLOR": "1"],
+                                       directory: folder, stdin: nil, stdout: stdoutURL, stderr: stderrURL)
         }
 
         deinit {
-            if process.isRunning { process.terminate() }
+            process.send(SIGTERM)
             try? FileManager.default.removeItem(at: folder)
         }
 
@@ -55,13 +48,12 @@ struct SandboxCommandTests {
 
         /// Sends the signal and waits for the exit status.
         func stop(signal: Int32 = SIGINT) async throws -> Int32 {
-            kill(process.processIdentifier, signal)
-            let deadline = Date().addingTimeInterval(30)
-            while process.isRunning {
-                guard Date() < deadline else { throw ProcessFailure(message: "sandbox did not stop") }
-                try await Task.sleep(for: .milliseconds(20))
+            process.send(signal)
+            do {
+                return try await process.wait(timeout: 30)
+            } catch {
+                throw ProcessFailure(message: "sandbox did not stop within 30 s of signal \(signal)")
             }
-            return process.terminationStatus
         }
     }
 

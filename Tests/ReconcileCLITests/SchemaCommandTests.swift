@@ -37,18 +37,14 @@ struct SchemaCommandTests {
         let script = folder.appendingPathComponent("check.py")
         try Data(Self.checker.utf8).write(to: script)
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, schemaFile.path] + files.map(\.path)
         let output = folder.appendingPathComponent("out"), errors = folder.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        try process.run()
-        process.waitUntilExit()
+        let python = try ChildProcess(executable: URL(fileURLWithPath: "/usr/bin/env"),
+                                      arguments: ["python3", script.path, schemaFile.path] + files.map(\.path),
+                                      environment: ProcessInfo.processInfo.environment, directory: folder,
+                                      stdin: nil, stdout: output, stderr: errors)
+        let status = try await python.wait(timeout: 120)
         let stderr = String(decoding: try Data(contentsOf: errors), as: UTF8.self)
-        try #require(process.terminationStatus == 0, "python3 with jsonschema and PyYAML is needed (.ci/run installs them): \(stderr)")
+        try #require(status == 0, "python3 with jsonschema and PyYAML is needed (.ci/run installs them): \(stderr)")
         return try JSONDecoder().decode([String: [String]].self, from: Data(contentsOf: output))
     }
 

@@ -37,51 +37,31 @@ enum ReconcileProcess {
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
                     stdin: String? = nil, timeout: TimeInterval = 120,
                     signal: (after: Duration, number: Int32)? = nil) async throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = try executable()
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                    "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"]
-        base.merge(environment) { _, new in new }
-        process.environment = base
         // Files rather than pipes: a child that writes a lot cannot block on a full pipe.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout"), errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        process.standardOutput = out
-        process.standardError = err
-        if let stdin {
-            let inURL = scratch.appendingPathComponent("stdin")
-            try Data(stdin.utf8).write(to: inURL)
-            process.standardInput = try FileHandle(forReadingFrom: inURL)
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        let exit = ProcessExit()
-        process.terminationHandler = { finished in exit.finish(finished.terminationStatus) }
-        try process.run()
+        let inURL = stdin.map { _ in scratch.appendingPathComponent("stdin") }
+        if let stdin, let inURL { try Data(stdin.utf8).write(to: inURL) }
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                    "HOME": ProcessInfo.processInfo.environment["HOME"] ?? "/tmp"]
+        base.merge(environment) { _, new in new }
+        let child = try ChildProcess(executable: try executable(), arguments: arguments, environment: base,
+                                     directory: directory ?? packageRoot, stdin: inURL, stdout: outURL, stderr: errURL)
         if let signal {
-            let pid = process.processIdentifier
             Task {
                 try await Task.sleep(for: signal.after)
-                kill(pid, signal.number)
+                child.send(signal.number)
             }
         }
         let status: Int32
         do {
             // On timeout the child is killed, so its exit ends the wait.
-            let pid = process.processIdentifier
-            status = try await exit.wait(timeout: timeout) { kill(pid, SIGKILL) }
+            status = try await child.wait(timeout: timeout)
         } catch {
             throw ProcessFailure(message: "reconcile \(arguments.joined(separator: " ")) did not finish in \(Int(timeout)) s")
         }
-        try out.close()
-        try err.close()
         return ProcessResult(status: status,
                              stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
                              stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
@@ -90,18 +70,21 @@ enum ReconcileProcess {
 
 /// The exit status of a child process, awaited without blocking a thread.
 final class ProcessExit: @unchecked Sendable {
-    // A lock, not an actor: the termination handler runs on Foundation's thread and must not await.
+    // A lock, not an actor: `finish` is called from the thread blocked in waitpid, which must not await.
     private let lock = NSLock()
-    private var status: Int32?
+    private var value: Int32?
     private var waiter: CheckedContinuation<Int32, any Error>?
 
-    func finish(_ value: Int32) {
+    /// The status, once the process has ended.
+    var status: Int32? { lock.withLock { value } }
+
+    func finish(_ status: Int32) {
         let waiting: CheckedContinuation<Int32, any Error>? = lock.withLock {
-            status = value
+            value = status
             defer { waiter = nil }
             return waiter
         }
-        waiting?.resume(returning: value)
+        waiting?.resume(returning: status)
     }
 
     /// The exit status; after `timeout` seconds, `onTimeout` is called (it must make the process exit)
@@ -111,7 +94,7 @@ final class ProcessExit: @unchecked Sendable {
             group.addTask {
                 try await withCheckedThrowingContinuation { continuation in
                     let done: Int32? = self.lock.withLock {
-                        if let status = self.status { return status }
+                        if let value = self.value { return value }
                         self.waiter = continuation
                         return nil
                     }
