@@ -2,7 +2,10 @@ import Foundation
 
 /// A JSON value with object keys kept in the order they were given, so documents we write
 /// (JSON Schema, plans, reports) are stable and read in a sensible order.
-public indirect enum JSONValue: Sendable, Hashable {
+///
+/// Not `indirect`: arrays and members already live on the heap, and boxing every scalar would cost an
+/// allocation (and a release) per value; live states and plans have hundreds of thousands of them.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
