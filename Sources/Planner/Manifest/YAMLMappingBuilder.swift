@@ -63,10 +63,21 @@ struct YAMLMappingBuilder {
         pendingKey = node
     }
 
-    /// The finished entries: explicit ones in order, merged ones where `<<` stood, minus every merged
-    /// key that an explicit key (anywhere in the mapping) or an earlier merge source already provides.
+    /// Empties the builder for the next mapping, keeping the capacity it grew.
+    mutating func reset() {
+        entries.removeAll(keepingCapacity: true)
+        if isIndexed { keyPositions.removeAll(keepingCapacity: true) }
+        isIndexed = false
+        pendingKey = nil
+        pendingKeyIsMerge = false
+        merge = nil
+    }
+
+    /// The finished entries, in an array of exactly their number: explicit ones in order, merged ones
+    /// where `<<` stood, minus every merged key that an explicit key (anywhere in the mapping) or an
+    /// earlier merge source already provides. Call `reset` afterwards, before the next mapping.
     mutating func finish() -> [YAMLMappingEntry] {
-        guard let merge else { return entries }
+        guard let merge else { return entries.exactCopy() }
         var taken = Set<String>(minimumCapacity: entries.count)
         for entry in entries {
             if let text = entry.key.scalar?.text { taken.insert(text) }
@@ -78,7 +89,7 @@ struct YAMLMappingBuilder {
                 merged.append(entry)
             }
         }
-        if merged.isEmpty { return entries }
+        if merged.isEmpty { return entries.exactCopy() }
         var result: [YAMLMappingEntry] = []
         result.reserveCapacity(entries.count + merged.count)
         result.append(contentsOf: entries[..<merge.position])

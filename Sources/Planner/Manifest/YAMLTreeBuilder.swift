@@ -4,21 +4,62 @@
 /// Works with an explicit stack, never recursion, so deep input cannot overflow the call stack.
 struct YAMLTreeBuilder {
     /// A sequence or mapping whose end has not been read yet.
+    ///
+    /// Frames are reused from one collection to the next at the same depth, so their item and entry
+    /// arrays keep their capacity: a collection's children are gathered without regrowing an array and
+    /// handed over at its end in an array of exactly their number (millions of nodes in a large manifest).
     private struct Frame {
         enum Kind { case sequence, mapping }
 
-        let kind: Kind
-        let location: SourceLocation
-        let tag: String?
-        let anchor: String?
+        var kind: Kind
+        var location: SourceLocation
+        var tag: String?
+        var anchor: String?
         /// A sequence that is the value of a merge key, so each item must be a mapping.
-        let holdsMergeSources: Bool
+        var holdsMergeSources: Bool
         /// Nodes in this subtree, counting everything aliases in it stand for.
         var size = 1
         /// Levels of collections in this subtree, counting this one.
         var height = 1
         var items: [YAMLNode] = []
         var mapping = YAMLMappingBuilder()
+
+        init(_ kind: Kind, location: SourceLocation, tag: String?, anchor: String?, holdsMergeSources: Bool) {
+            self.kind = kind
+            self.location = location
+            self.tag = tag
+            self.anchor = anchor
+            self.holdsMergeSources = holdsMergeSources
+        }
+
+        /// Starts a new collection in this frame, keeping the capacity of its arrays.
+        mutating func reopen(_ kind: Kind, location: SourceLocation, tag: String?, anchor: String?, holdsMergeSources: Bool) {
+            self.kind = kind
+            self.location = location
+            self.tag = tag
+            self.anchor = anchor
+            self.holdsMergeSources = holdsMergeSources
+            size = 1
+            height = 1
+            // Empty already when the last collection here finished; kept safe for a document cut short.
+            items.removeAll(keepingCapacity: true)
+            mapping.reset()
+        }
+
+        /// The finished collection's content. The frame lets go of the children at once (so the new node
+        /// is their only owner and can be freed piece by piece later) but keeps its arrays' capacity.
+        mutating func finish() -> YAMLNode.Content {
+            switch kind {
+            case .sequence:
+                let content = YAMLNode.Content.sequence(items.exactCopy())
+                items.removeAll(keepingCapacity: true)
+                return content
+            case .mapping:
+                let content = YAMLNode.Content.mapping(mapping.finish())
+                mapping.reset()
+                return content
+            }
+        }
     }
 
     /// What an anchor names: a node still being read (an alias to it would be a cycle) or a finished one.
@@ -28,7 +69,9 @@ struct YAMLTreeBuilder {
     }
 
     private let limits: YAMLLimits
+    /// Open collections, innermost last, in `stack[..<depth]`; the frames after them wait to be reused.
     private var stack: [Frame] = []
+    private var depth = 0
     private var anchors: [String: Anchor] = [:]
     private var root: YAMLNode?
     /// Nodes (scalars, collections, aliases) written in the input so far.
@@ -44,7 +87,7 @@ struct YAMLTreeBuilder {
     mutating func startDocument() {
         // Anchors belong to their document: a later document cannot refer to them.
         anchors.removeAll(keepingCapacity: true)
-        stack.removeAll(keepingCapacity: true)
+        depth = 0
         root = nil
     }
 
@@ -70,15 +113,13 @@ struct YAMLTreeBuilder {
 
     /// Ends the innermost open sequence or mapping.
     mutating func endCollection() throws(YAMLError) {
-        guard var frame = stack.popLast() else { return }
-        let content: YAMLNode.Content
-        switch frame.kind {
-        case .sequence: content = .sequence(frame.items)
-        case .mapping: content = .mapping(frame.mapping.finish())
-        }
-        let node = YAMLNode(content, location: frame.location, tag: frame.tag)
-        if let anchor = frame.anchor { anchors[anchor] = .closed(node, size: frame.size, height: frame.height) }
-        try attach(node, size: frame.size, height: frame.height, writtenAt: frame.location)
+        guard depth > 0 else { return }
+        depth -= 1
+        let content = stack[depth].finish()
+        let (location, size, height) = (stack[depth].location, stack[depth].size, stack[depth].height)
+        let node = YAMLNode(content, location: location, tag: stack[depth].tag)
+        if let anchor = stack[depth].anchor { anchors[anchor] = .closed(node, size: size, height: height) }
+        try attach(node, size: size, height: height, writtenAt: location)
     }
 
     /// Resolves `*name` to a copy of the anchored node (arrays are shared, not duplicated, until changed).
@@ -106,19 +147,24 @@ struct YAMLTreeBuilder {
                         + "(alias '*\(name)' alone stands for \(size)); this looks like an alias bomb, "
                         + "so write the data out or reuse smaller anchors")
             }
-            try checkDepth(stack.count + height, at: location)
+            try checkDepth(depth + height, at: location)
             try attach(node, size: size, height: height, writtenAt: location)
         }
     }
 
     private mutating func startCollection(_ kind: Frame.Kind, tag: String?, anchor: String?, at location: SourceLocation) throws(YAMLError) {
         writtenNodes += 1
-        try checkDepth(stack.count + 1, at: location)
+        try checkDepth(depth + 1, at: location)
         if let anchor { anchors[anchor] = .open(location) }
-        let top = stack.count - 1
+        let top = depth - 1
         let holdsMergeSources = kind == .sequence && top >= 0 && stack[top].kind == .mapping
             && stack[top].mapping.expectsMergeValue
-        stack.append(Frame(kind: kind, location: location, tag: tag, anchor: anchor, holdsMergeSources: holdsMergeSources))
+        if depth < stack.count {
+            stack[depth].reopen(kind, location: location, tag: tag, anchor: anchor, holdsMergeSources: holdsMergeSources)
+        } else {
+            stack.append(Frame(kind, location: location, tag: tag, anchor: anchor, holdsMergeSources: holdsMergeSources))
+        }
+        depth += 1
     }
 
     private func checkDepth(_ depth: Int, at location: SourceLocation) throws(YAMLError) {
@@ -131,7 +177,7 @@ struct YAMLTreeBuilder {
 
     /// Hands a finished node to the collection it belongs to, or makes it the document's root.
     private mutating func attach(_ node: YAMLNode, size: Int, height: Int, writtenAt: SourceLocation) throws(YAMLError) {
-        let top = stack.count - 1
+        let top = depth - 1
         guard top >= 0 else {
             root = node
             return
