@@ -233,7 +233,8 @@ struct ManifestDecoder {
         var group = AdGroup(name: name, location: object.location)
         group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let segments = object["segments"]?.object {
-            for side in ["include", "exclude"] { checkListableEIDs(segments[side]?.sequence ?? [], what: "segment") }
+            checkListableEIDs(segments["include"]?.sequence ?? [], what: "segment")
+            checkListableEIDs(segments["exclude"]?.sequence ?? [], what: "segment")
             group.segments = selection(segments, what: "segment", read: { $0.string })
         }
         if let geo = object["geo"]?.object {
@@ -250,7 +251,8 @@ struct ManifestDecoder {
     /// so an EID holding a comma would be read as several.
     private mutating func checkListableEIDs(_ values: [CheckedValue], what: String) {
         for value in values {
-            guard let eid = value.string, eid.contains(",") else { continue }
+            // Most EIDs hold no comma byte at all, which settles it without a Unicode-aware search.
+            guard let eid = value.string, eid.utf8.contains(UInt8(ascii: ",")), eid.contains(",") else { continue }
             report(value.location, "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
                    hint: "list each EID as its own item: [\(eid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))]")
         }
@@ -283,16 +285,14 @@ struct ManifestDecoder {
     }
 
     private mutating func uniqueSet<Element>(_ values: [CheckedValue], what: String, read: (CheckedValue) -> Element?) -> Set<Element> {
-        var seen: [Element: SourceLocation] = [:]
-        for value in values {
-            guard let element = read(value) else { continue }
-            if let first = seen[element] {
-                report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first.line)")
-            } else {
-                seen[element] = value.location
-            }
+        var members = Set<Element>(minimumCapacity: values.count)
+        for (position, value) in values.enumerated() {
+            guard let element = read(value), !members.insert(element).inserted else { continue }
+            // A repeat is rare: only then look back for where the member was first listed.
+            let first = values[..<position].first { read($0) == element }
+            report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first?.location.line ?? value.location.line)")
         }
-        return Set(seen.keys)
+        return members
     }
 
     private func display<Element>(_ element: Element) -> String {
