@@ -50,18 +50,21 @@ public struct SchemaChecker {
         if let typeKey = schema.providerTypeKey, let kindEntry = entries.first(where: { $0.key.scalar?.text == typeKey }) {
             kind = kindEntry.value.scalar.flatMap { ProviderKind(rawValue: $0.text) }
         }
-        if let aliasEntry = entries.first(where: { $0.key.scalar?.text == "provider" }), let resourceKinds = schema.resourceProviders,
+        if let resourceKinds = schema.resourceProviders, let aliasEntry = entries.first(where: { $0.key.scalar?.text == "provider" }),
            let alias = aliasEntry.value.scalar?.text {
             kind = resolveProvider(alias: alias, at: aliasEntry.value.location, resource: schema.name, allowed: resourceKinds)
         }
 
         var object = CheckedObject(location: node.location, providerKind: kind)
+        object.reserveCapacity(entries.count)
         for entry in entries {
-            guard let (keyText, property) = property(for: entry, in: schema, kind: kind) else { continue }
-            object.add(keyText, at: entry.key.location, value: check(entry.value, as: property.type, key: keyText, kind: kind))
+            guard let (keyText, index) = property(for: entry, in: schema, kind: kind) else { continue }
+            object.add(keyText, at: entry.key.location, value: check(entry.value, as: schema.properties[index].type, key: keyText, kind: kind))
         }
 
-        for property in schema.properties where property.required && !object.has(property.name) {
+        // By index: the schema's properties are read in place rather than copied one by one.
+        for index in schema.properties.indices where schema.properties[index].required && !object.has(schema.properties[index].name) {
+            let property = schema.properties[index]
             report(node.location, "\(schema.name) is missing required key `\(property.name)`",
                    hint: "add `\(property.name):` with \(property.type.expectation)")
         }
@@ -87,9 +90,10 @@ public struct SchemaChecker {
             entries[index] = YAMLMappingEntry(key: entry.key, value: YAMLNode(.sequence([]), location: entry.value.location))
             if let key = entry.key.scalar?.text, skipped.contains(key) { continue }
             // The key is checked even when its value is empty: a misspelt `campaings:` must be reported.
-            guard let (key, property) = property(for: entry, in: schema, kind: nil), !entry.value.isNull else { continue }
-            guard case .sequence(let itemType, _) = property.type, case .sequence(var items) = entry.value.content else {
-                if let value = check(entry.value, as: property.type, key: key, kind: nil) { body(key, value) }
+            guard let (key, index) = property(for: entry, in: schema, kind: nil), !entry.value.isNull else { continue }
+            let type = schema.properties[index].type
+            guard case .sequence(let itemType, _) = type, case .sequence(var items) = entry.value.content else {
+                if let value = check(entry.value, as: type, key: key, kind: nil) { body(key, value) }
                 continue
             }
             entry.value.content = .sequence([])
@@ -101,30 +105,31 @@ public struct SchemaChecker {
         }
     }
 
-    /// The property a mapping entry's key names; reports keys that are not plain words, unknown keys
-    /// (with "did you mean") and keys that do not apply to the provider kind. Nil for those and for `x-` keys.
+    /// The property a mapping entry's key names (its index in `schema.properties`); reports keys that are
+    /// not plain words, unknown keys (with "did you mean") and keys that do not apply to the provider kind.
+    /// Nil for those and for `x-` keys.
     private mutating func property(for entry: YAMLMappingEntry, in schema: ObjectSchema,
-                                   kind: ProviderKind?) -> (key: String, property: SchemaProperty)? {
+                                   kind: ProviderKind?) -> (key: String, index: Int)? {
         guard let keyText = entry.key.scalar?.text else {
             report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)",
                    hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")
             return nil
         }
         if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { return nil }
-        guard let property = schema.property(keyText) else {
+        guard let index = schema.propertyIndex(keyText) else {
             let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
             let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
                 ?? "valid keys: " + candidates.joined(separator: ", ")
             report(entry.key.location, "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
             return nil
         }
-        if !property.applies(to: kind), let kind {
-            let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
+        if !schema.properties[index].applies(to: kind), let kind {
+            let owners = (schema.properties[index].providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
             report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
                    hint: "it is a \(owners) key; remove it or check the provider")
             return nil
         }
-        return (keyText, property)
+        return (keyText, index)
     }
 
     // MARK: - Pieces
