@@ -40,7 +40,16 @@ public struct YAMLNode: Sendable {
     public var isNull: Bool {
         guard let scalar, tag == nil || tag == "tag:yaml.org,2002:null" else { return false }
         if tag == "tag:yaml.org,2002:null" { return true }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.text)
+        return Self.isNullText(scalar.text, style: scalar.style)
+    }
+
+    /// Whether an untagged scalar written so is null: plain `null`, `Null`, `NULL`, `~` or nothing.
+    static func isNullText(_ text: String, style: YAMLScalar.Style) -> Bool {
+        guard style == .plain else { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     /// A short word for what this node is, for messages such as "expected a mapping, found a sequence".

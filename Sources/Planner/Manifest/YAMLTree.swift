@@ -1,0 +1,185 @@
+/// One loaded YAML document, stored flat: every node in one array, referred to by its index.
+///
+/// This is what the manifest loader reads. It holds what a `YAMLNode` tree holds (text and style as
+/// written, explicit tags, the place of every node; aliases resolved, merge keys applied) without a
+/// heap array per mapping and sequence and without copying nodes to read them: a 10,000-campaign
+/// manifest has millions of nodes. `YAMLLoader.load` turns it into `YAMLNode`s for the public API.
+///
+/// An alias is the anchored node itself (the same index), so it reads as a copy of that node with its
+/// locations, as a `YAMLNode` alias does.
+struct YAMLTree: Sendable {
+    enum Kind: UInt8, Sendable {
+        case scalar, sequence, mapping
+    }
+
+    /// Where a node was written: 1-based line and column. A `SourceLocation` without the file, which
+    /// the tree holds once.
+    struct Mark: Sendable, Hashable {
+        // 32 bits each keep nodes small; they always fit, as the loader refuses files of 2 GiB or more.
+        private let storedLine: Int32
+        private let storedColumn: Int32
+
+        var line: Int { Int(storedLine) }
+        var column: Int { Int(storedColumn) }
+
+        init(line: Int, column: Int) {
+            storedLine = Int32(clamping: line)
+            storedColumn = Int32(clamping: column)
+        }
+    }
+
+    /// A node. Collections list their children in `children`, from `first`: a sequence's items, a
+    /// mapping's keys and values alternately (`count` is the number of items or of entries).
+    struct Node: Sendable {
+        var kind: Kind
+        var style: YAMLScalar.Style
+        /// The scalar's text; empty for collections.
+        var text: String
+        var mark: Mark
+        /// Index of the node's explicit tag in `tags`, or -1 (fewer tags than nodes, so 32 bits hold it).
+        var tag: Int32
+        var first: Int
+        var count: Int
+    }
+
+    /// The file path as given to the loader, used verbatim in locations.
+    let file: String
+    private(set) var nodes: [Node] = []
+    /// Children of collections, as node indices (see `Node`).
+    private(set) var children: [Int] = []
+    /// Explicit tags, expanded, each once; nodes refer to them by index.
+    private var tags: [String] = []
+    private var tagIndexes: [String: Int32] = [:]
+    /// The document's top node.
+    var root = 0
+
+    init(file: String) {
+        self.file = file
+    }
+
+    // MARK: Building (for YAMLTreeBuilder)
+
+    /// Adds a scalar; returns its index.
+    mutating func addScalar(_ scalar: YAMLScalar, tag: String?, at mark: Mark) -> Int {
+        nodes.append(Node(kind: .scalar, style: scalar.style, text: scalar.text, mark: mark, tag: index(ofTag: tag), first: 0, count: 0))
+        return nodes.count - 1
+    }
+
+    /// Adds a finished collection whose children (node indices; keys and values alternately for a
+    /// mapping) are `items`; returns its index.
+    mutating func addCollection(_ kind: Kind, items: some Collection<Int>, tag: String?, at mark: Mark) -> Int {
+        let first = children.count
+        children.append(contentsOf: items)
+        nodes.append(Node(kind: kind, style: .plain, text: "", mark: mark, tag: index(ofTag: tag),
+                          first: first, count: kind == .mapping ? items.count / 2 : items.count))
+        return nodes.count - 1
+    }
+
+    private mutating func index(ofTag tag: String?) -> Int32 {
+        guard let tag else { return -1 }
+        if let known = tagIndexes[tag] { return known }
+        tags.append(tag)
+        let index = Int32(clamping: tags.count - 1)
+        tagIndexes[tag] = index
+        return index
+    }
+
+    // MARK: Reading
+
+    func kind(_ node: Int) -> Kind { nodes[node].kind }
+
+    func location(_ node: Int) -> SourceLocation {
+        location(nodes[node].mark)
+    }
+
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    func tag(_ node: Int) -> String? {
+        let index = Int(nodes[node].tag)
+        return index < 0 ? nil : tags[index]
+    }
+
+    /// The text of a scalar; nil for a collection.
+    func text(_ node: Int) -> String? {
+        nodes[node].kind == .scalar ? nodes[node].text : nil
+    }
+
+    func scalar(_ node: Int) -> YAMLScalar? {
+        nodes[node].kind == .scalar ? YAMLScalar(text: nodes[node].text, style: nodes[node].style) : nil
+    }
+
+    /// The items of a sequence (node indices); nil for anything else.
+    func items(_ node: Int) -> ArraySlice<Int>? {
+        guard nodes[node].kind == .sequence else { return nil }
+        return children[nodes[node].first..<nodes[node].first + nodes[node].count]
+    }
+
+    /// The entries of a mapping, in order (merged ones where `<<` stood); nil for anything else.
+    func entries(_ node: Int) -> Entries? {
+        guard nodes[node].kind == .mapping else { return nil }
+        return Entries(children: children[nodes[node].first..<nodes[node].first + 2 * nodes[node].count])
+    }
+
+    /// The value under the scalar key `key` of a mapping; nil otherwise or when absent.
+    func value(_ node: Int, forKey key: String) -> Int? {
+        entries(node)?.first { text($0.key) == key }?.value
+    }
+
+    /// The key and value node of each entry of a mapping.
+    struct Entries: RandomAccessCollection {
+        let children: ArraySlice<Int>
+
+        var startIndex: Int { 0 }
+        var endIndex: Int { children.count / 2 }
+
+        subscript(position: Int) -> (key: Int, value: Int) {
+            let base = children.startIndex + 2 * position
+            return (children[base], children[base + 1])
+        }
+    }
+
+    /// True for a plain `null`, `Null`, `NULL`, `~` or empty scalar without a tag (YAML 1.2 core schema),
+    /// or a scalar tagged `!!null`; the same rule as `YAMLNode.isNull`.
+    func isNull(_ node: Int) -> Bool {
+        guard nodes[node].kind == .scalar else { return false }
+        switch tag(node) {
+        case nil: return YAMLNode.isNullText(nodes[node].text, style: nodes[node].style)
+        case "tag:yaml.org,2002:null": return true
+        default: return false
+        }
+    }
+
+    /// A short word for what a node is, for messages; the same words as `YAMLNode.kindDescription`.
+    func kindDescription(_ node: Int) -> String {
+        switch nodes[node].kind {
+        case .scalar: return isNull(node) ? "null" : "a scalar"
+        case .mapping: return "a mapping"
+        case .sequence: return "a sequence"
+        }
+    }
+
+    // MARK: Nodes
+
+    /// The document as a `YAMLNode` tree. Every child comes before its parent in `nodes`, so one pass in
+    /// order builds each node from its finished children; a node an alias repeats is built once and shared.
+    func yamlNode() -> YAMLNode {
+        var built: [YAMLNode] = []
+        built.reserveCapacity(root + 1)
+        for index in 0...root {
+            let node = nodes[index]
+            let content: YAMLNode.Content
+            switch node.kind {
+            case .scalar:
+                content = .scalar(YAMLScalar(text: node.text, style: node.style))
+            case .sequence:
+                content = .sequence(children[node.first..<node.first + node.count].map { built[$0] })
+            case .mapping:
+                content = .mapping((entries(index) ?? Entries(children: [])).map { YAMLMappingEntry(key: built[$0.key], value: built[$0.value]) })
+            }
+            built.append(YAMLNode(content, location: location(node.mark), tag: tag(index)))
+        }
+        return built[root]
+    }
+}
