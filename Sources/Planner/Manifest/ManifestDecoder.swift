@@ -113,6 +113,7 @@ struct ManifestDecoder {
             campaign.targeting = selection(targeting, what: "segment id", read: { $0.integer })
         }
         if let groups = object["adgroups"]?.sequence {
+            campaign.adGroups.reserveCapacity(groups.count)
             for group in groups {
                 if let object = group.object, let adGroup = adGroup(object) { campaign.adGroups.append(adGroup) }
             }
@@ -273,24 +274,25 @@ struct ManifestDecoder {
     private mutating func selection<Element>(_ object: CheckedObject, what: String,
                                              read: (CheckedValue) -> Element?) -> Selection<Element> {
         let include = object["include"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
-        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
-        if let excluded = object["exclude"]?.sequence {
-            for value in excluded {
-                if let element = read(value), include.contains(element) {
-                    report(value.location, "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
-                }
-            }
-        }
+        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read, excludedFrom: include) } ?? []
         return Selection(include: include, exclude: exclude)
     }
 
-    private mutating func uniqueSet<Element>(_ values: [CheckedValue], what: String, read: (CheckedValue) -> Element?) -> Set<Element> {
+    /// The members of a list, reporting members listed twice and, for an exclude list, members its
+    /// include list (`excludedFrom`) also has.
+    private mutating func uniqueSet<Element>(_ values: [CheckedValue], what: String, read: (CheckedValue) -> Element?,
+                                             excludedFrom included: Set<Element> = []) -> Set<Element> {
         var members = Set<Element>(minimumCapacity: values.count)
         for (position, value) in values.enumerated() {
-            guard let element = read(value), !members.insert(element).inserted else { continue }
-            // A repeat is rare: only then look back for where the member was first listed.
-            let first = values[..<position].first { read($0) == element }
-            report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first?.location.line ?? value.location.line)")
+            guard let element = read(value) else { continue }
+            if !members.insert(element).inserted {
+                // A repeat is rare: only then look back for where the member was first listed.
+                let first = values[..<position].first { read($0) == element }
+                report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first?.location.line ?? value.location.line)")
+            }
+            if included.contains(element) {
+                report(value.location, "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
+            }
         }
         return members
     }
