@@ -62,7 +62,7 @@ public struct YAMLLoader: Sendable {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success([]) }
         yaml_parser_set_input_string(parser, base.assumingMemoryBound(to: UInt8.self), bytes.count)
 
-        var builder = YAMLTreeBuilder(limits: limits, file: file)
+        var builder = YAMLTreeBuilder(limits: limits, file: file, inputBytes: bytes.count)
         while true {
             guard yaml_parser_parse(parser, event) == 1 else {
                 return .failure(YAMLSyntaxProblem(parser).error(file: file, source: YAMLSourceMap(bytes)))

@@ -53,8 +53,11 @@ struct YAMLTree: Sendable {
     /// The document's top node.
     var root = 0
 
-    init(file: String) {
+    /// An empty tree; `expectedNodes` is room made at once for a document about that large.
+    init(file: String, expectedNodes: Int = 0) {
         self.file = file
+        nodes.reserveCapacity(expectedNodes)
+        children.reserveCapacity(expectedNodes)
     }
 
     // MARK: Building (for YAMLTreeBuilder)

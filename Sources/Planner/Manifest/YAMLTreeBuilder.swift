@@ -45,11 +45,18 @@ struct YAMLTreeBuilder {
     /// Nodes aliases have stood for so far, in all documents.
     private var aliasExpansion = 0
     private(set) var documents: [YAMLTree] = []
+    /// Room to make in the first document's tree, from the size of the input (see `init`).
+    private var firstDocumentNodes: Int
 
-    init(limits: YAMLLimits, file: String) {
+    /// - Parameter inputBytes: the size of the YAML text. A manifest is usually one document, and block
+    ///   YAML has about one node per eight bytes: the first document's tree makes room for one per six
+    ///   at once, instead of growing (and copying) its arrays again and again. Room never used is address
+    ///   space only; no memory is touched for it.
+    init(limits: YAMLLimits, file: String, inputBytes: Int) {
         self.limits = limits
         self.file = file
         tree = YAMLTree(file: file)
+        firstDocumentNodes = inputBytes / 6
     }
 
     mutating func startDocument() {
@@ -57,7 +64,8 @@ struct YAMLTreeBuilder {
         anchors.removeAll(keepingCapacity: true)
         stack.removeAll(keepingCapacity: true)
         pending.removeAll(keepingCapacity: true)
-        tree = YAMLTree(file: file)
+        tree = YAMLTree(file: file, expectedNodes: firstDocumentNodes)
+        firstDocumentNodes = 0
         hasRoot = false
     }
 
