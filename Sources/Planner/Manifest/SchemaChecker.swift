@@ -47,10 +47,10 @@ public struct SchemaChecker {
         }
         var kind = inheritedKind
         // The provider type decides which keys apply, so read it before the other keys.
-        if let typeKey = schema.providerTypeKey, let kindEntry = entries.first(where: { tree.text($0.key) == typeKey }) {
+        if let typeKey = schema.providerTypeKey, let kindEntry = entries.first(where: { tree.text($0.key, is: typeKey) }) {
             kind = tree.text(kindEntry.value).flatMap { ProviderKind(rawValue: $0) }
         }
-        if let resourceKinds = schema.resourceProviders, let aliasEntry = entries.first(where: { tree.text($0.key) == "provider" }),
+        if let resourceKinds = schema.resourceProviders, let aliasEntry = entries.first(where: { tree.text($0.key, is: "provider") }),
            let alias = tree.text(aliasEntry.value) {
             kind = resolveProvider(alias: alias, at: tree.location(aliasEntry.value), resource: schema.name, allowed: resourceKinds)
         }
@@ -102,6 +102,12 @@ public struct SchemaChecker {
     /// Nil for those and for `x-` keys.
     private mutating func property(for key: Int, in tree: YAMLTree, schema: ObjectSchema,
                                    kind: ProviderKind?) -> (key: String, index: Int)? {
+        // Usually the key is written exactly as a property's name: found by its bytes, and the name
+        // (a constant) stands for the text. Other keys take the general path below.
+        for index in schema.properties.indices where tree.text(key, isExactly: schema.properties[index].name) {
+            guard schema.properties[index].applies(to: kind) else { break }
+            return (schema.properties[index].name, index)
+        }
         guard let keyText = tree.text(key) else {
             report(tree.location(key), "keys of a \(schema.name) must be plain words, found \(tree.kindDescription(key))",
                    hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")

@@ -43,7 +43,7 @@ struct SecretLines: Sendable {
             switch document.kind(next) {
             case .scalar:
                 // A multi-line scalar (block or folded) runs on past its first line.
-                let text = document.nodes[next].text
+                let text = document.text(next) ?? ""
                 let style = document.nodes[next].style
                 let breaks = text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
                 last = max(last, line + breaks + (style == .literal || style == .folded ? 1 : 0))

@@ -83,9 +83,8 @@ public struct YAMLLoader: Sendable {
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
             try builder.addScalar(
-                YAMLScalar(text: text, style: style(of: data.style)),
+                UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length), style: style(of: data.style),
                 tag: string(data.tag), anchor: string(data.anchor), at: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start

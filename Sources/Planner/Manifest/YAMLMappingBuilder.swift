@@ -56,14 +56,16 @@ struct YAMLMappingBuilder {
             pendingKeyIsMerge = true
             return false
         }
-        if let text = tree.text(node) {
-            if let first = firstKey(text, in: tree, among: keysAndValues) {
+        if tree.kind(node) == .scalar {
+            if let first = firstKey(like: node, in: tree, among: keysAndValues) {
                 throw YAMLError(
                     location: tree.location(writtenAt),
-                    message: "duplicate key '\(text)' in this mapping (first defined on line \(tree.nodes[first].mark.line)); "
+                    message: "duplicate key '\(tree.text(node) ?? "")' in this mapping (first defined on line \(tree.nodes[first].mark.line)); "
                         + "remove one of them or merge their contents")
             }
-            register(text, asEntry: entry, in: tree, among: keysAndValues)
+            if isIndexed || entry >= Self.linearScanLimit, let text = tree.text(node) {
+                register(text, asEntry: entry, in: tree, among: keysAndValues)
+            }
         }
         return true
     }
@@ -91,7 +93,7 @@ struct YAMLMappingBuilder {
 
     /// A plain, untagged `<<` or one tagged `!!merge` (YAML's merge key type); a quoted '<<' is an ordinary key.
     static func isMergeKey(_ node: Int, in tree: YAMLTree) -> Bool {
-        guard tree.text(node) == "<<" else { return false }
+        guard tree.text(node, is: "<<") else { return false }
         let tag = tree.tag(node)
         if tag == "tag:yaml.org,2002:merge" { return true }
         return tag == nil && tree.nodes[node].style == .plain
@@ -131,12 +133,13 @@ struct YAMLMappingBuilder {
         }
     }
 
-    /// The key node first written as `text` among the keys kept so far (every other node, from the first).
-    private func firstKey(_ text: String, in tree: YAMLTree, among keysAndValues: ArraySlice<Int>) -> Int? {
+    /// The key node first written with the text of the scalar `node` among the keys kept so far (every
+    /// other node, from the first).
+    private func firstKey(like node: Int, in tree: YAMLTree, among keysAndValues: ArraySlice<Int>) -> Int? {
         if isIndexed {
-            return keyPositions[text].map { keysAndValues[keysAndValues.startIndex + 2 * $0] }
+            return tree.text(node).flatMap { keyPositions[$0] }.map { keysAndValues[keysAndValues.startIndex + 2 * $0] }
         }
-        for key in stride(from: keysAndValues.startIndex, to: keysAndValues.endIndex, by: 2) where tree.text(keysAndValues[key]) == text {
+        for key in stride(from: keysAndValues.startIndex, to: keysAndValues.endIndex, by: 2) where tree.sameText(keysAndValues[key], node) {
             return keysAndValues[key]
         }
         return nil

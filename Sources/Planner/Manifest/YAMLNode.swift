@@ -45,12 +45,11 @@ public struct YAMLNode: Sendable {
 
     /// Whether an untagged scalar written so is null: plain `null`, `Null`, `NULL`, `~` or nothing.
     static func isNullText(_ text: String, style: YAMLScalar.Style) -> Bool {
-        guard style == .plain else { return false }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return true
-        default: return false
-        }
+        style == .plain && nullTexts.contains(text)
     }
+
+    /// The texts of a plain scalar that mean null (YAML 1.2 core schema).
+    static let nullTexts = ["", "~", "null", "Null", "NULL"]
 
     /// A short word for what this node is, for messages such as "expected a mapping, found a sequence".
     public var kindDescription: String {

@@ -1,9 +1,12 @@
+import Foundation
+
 /// One loaded YAML document, stored flat: every node in one array, referred to by its index.
 ///
 /// This is what the manifest loader reads. It holds what a `YAMLNode` tree holds (text and style as
 /// written, explicit tags, the place of every node; aliases resolved, merge keys applied) without a
-/// heap array per mapping and sequence and without copying nodes to read them: a 10,000-campaign
-/// manifest has millions of nodes. `YAMLLoader.load` turns it into `YAMLNode`s for the public API.
+/// heap array per mapping and sequence, without a string per scalar (texts are bytes in one buffer)
+/// and without copying nodes to read them: a 10,000-campaign manifest has millions of nodes.
+/// `YAMLLoader.load` turns it into `YAMLNode`s for the public API.
 ///
 /// An alias is the anchored node itself (the same index), so it reads as a copy of that node with its
 /// locations, as a `YAMLNode` alias does.
@@ -28,16 +31,17 @@ struct YAMLTree: Sendable {
         }
     }
 
-    /// A node. Collections list their children in `children`, from `first`: a sequence's items, a
-    /// mapping's keys and values alternately (`count` is the number of items or of entries).
+    /// A node: 32 bytes, with nothing to release. A scalar's text is `count` bytes of `texts` from
+    /// `first`; a collection's children are in `children` from `first`: a sequence's items, a mapping's
+    /// keys and values alternately (`count` is the number of items or of entries).
     struct Node: Sendable {
         var kind: Kind
         var style: YAMLScalar.Style
-        /// The scalar's text; empty for collections.
-        var text: String
-        var mark: Mark
+        /// Whether a scalar's text is all ASCII, where string equality is byte equality.
+        var isASCII: Bool
         /// Index of the node's explicit tag in `tags`, or -1 (fewer tags than nodes, so 32 bits hold it).
         var tag: Int32
+        var mark: Mark
         var first: Int
         var count: Int
     }
@@ -47,6 +51,8 @@ struct YAMLTree: Sendable {
     private(set) var nodes: [Node] = []
     /// Children of collections, as node indices (see `Node`).
     private(set) var children: [Int] = []
+    /// The UTF-8 text of every scalar, one after another (see `Node`).
+    private var texts: [UInt8] = []
     /// Explicit tags, expanded, each once; nodes refer to them by index.
     private var tags: [String] = []
     private var tagIndexes: [String: Int32] = [:]
@@ -58,13 +64,16 @@ struct YAMLTree: Sendable {
         self.file = file
         nodes.reserveCapacity(expectedNodes)
         children.reserveCapacity(expectedNodes)
+        texts.reserveCapacity(expectedNodes * 4)
     }
 
     // MARK: Building (for YAMLTreeBuilder)
 
-    /// Adds a scalar; returns its index.
-    mutating func addScalar(_ scalar: YAMLScalar, tag: String?, at mark: Mark) -> Int {
-        nodes.append(Node(kind: .scalar, style: scalar.style, text: scalar.text, mark: mark, tag: index(ofTag: tag), first: 0, count: 0))
+    /// Adds a scalar whose text is the UTF-8 `text`; returns its index.
+    mutating func addScalar(_ text: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?, at mark: Mark) -> Int {
+        nodes.append(Node(kind: .scalar, style: style, isASCII: text.allSatisfy { $0 < 0x80 }, tag: index(ofTag: tag), mark: mark,
+                          first: texts.count, count: text.count))
+        texts.append(contentsOf: text)
         return nodes.count - 1
     }
 
@@ -73,7 +82,7 @@ struct YAMLTree: Sendable {
     mutating func addCollection(_ kind: Kind, items: some Collection<Int>, tag: String?, at mark: Mark) -> Int {
         let first = children.count
         children.append(contentsOf: items)
-        nodes.append(Node(kind: kind, style: .plain, text: "", mark: mark, tag: index(ofTag: tag),
+        nodes.append(Node(kind: kind, style: .plain, isASCII: true, tag: index(ofTag: tag), mark: mark,
                           first: first, count: kind == .mapping ? items.count / 2 : items.count))
         return nodes.count - 1
     }
@@ -106,11 +115,47 @@ struct YAMLTree: Sendable {
 
     /// The text of a scalar; nil for a collection.
     func text(_ node: Int) -> String? {
-        nodes[node].kind == .scalar ? nodes[node].text : nil
+        guard nodes[node].kind == .scalar else { return nil }
+        return textBytes(of: node) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Whether `node` is a scalar whose text is `string`, by Swift's string equality. Compared as bytes
+    /// without making a string; only texts that differ in bytes and are not all ASCII (which Unicode
+    /// may still call equal, such as a composed and a decomposed é) are compared as strings.
+    func text(_ node: Int, is string: String) -> Bool {
+        guard nodes[node].kind == .scalar else { return false }
+        if text(node, isExactly: string) { return true }
+        return !(nodes[node].isASCII && string.utf8.allSatisfy { $0 < 0x80 }) && text(node) == string
+    }
+
+    /// Whether `node` is a scalar whose text has exactly the bytes of `string`.
+    func text(_ node: Int, isExactly string: String) -> Bool {
+        guard nodes[node].kind == .scalar, nodes[node].count == string.utf8.count else { return false }
+        var string = string
+        return string.withUTF8 { expected in textBytes(of: node) { Self.sameBytes($0, expected) } }
+    }
+
+    private static func sameBytes(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard let left = lhs.baseAddress, let right = rhs.baseAddress else { return true }
+        return memcmp(left, right, lhs.count) == 0
+    }
+
+    /// Whether two nodes are scalars with the same text (by Swift's string equality, as `text(_:is:)`).
+    func sameText(_ node: Int, _ other: Int) -> Bool {
+        guard nodes[node].kind == .scalar, nodes[other].kind == .scalar else { return false }
+        let sameBytes = textBytes(of: other) { bytes in textBytes(of: node) { Self.sameBytes($0, bytes) } }
+        if sameBytes { return true }
+        return !(nodes[node].isASCII && nodes[other].isASCII) && text(node) == text(other)
+    }
+
+    private func textBytes<Result>(of node: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let range = nodes[node].first..<nodes[node].first + nodes[node].count
+        return texts.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     func scalar(_ node: Int) -> YAMLScalar? {
-        nodes[node].kind == .scalar ? YAMLScalar(text: nodes[node].text, style: nodes[node].style) : nil
+        text(node).map { YAMLScalar(text: $0, style: nodes[node].style) }
     }
 
     /// The items of a sequence (node indices); nil for anything else.
@@ -148,7 +193,11 @@ struct YAMLTree: Sendable {
     func isNull(_ node: Int) -> Bool {
         guard nodes[node].kind == .scalar else { return false }
         switch tag(node) {
-        case nil: return YAMLNode.isNullText(nodes[node].text, style: nodes[node].style)
+        case nil:
+            guard nodes[node].style == .plain else { return false }
+            // The null texts are ASCII: an ASCII text is one of them only byte for byte.
+            guard nodes[node].isASCII else { return YAMLNode.nullTexts.contains { text(node) == $0 } }
+            return nodes[node].count <= 4 && YAMLNode.nullTexts.contains { text(node, isExactly: $0) }
         case "tag:yaml.org,2002:null": return true
         default: return false
         }
@@ -175,7 +224,7 @@ struct YAMLTree: Sendable {
             let content: YAMLNode.Content
             switch node.kind {
             case .scalar:
-                content = .scalar(YAMLScalar(text: node.text, style: node.style))
+                content = .scalar(YAMLScalar(text: text(index) ?? "", style: node.style))
             case .sequence:
                 content = .sequence(children[node.first..<node.first + node.count].map { built[$0] })
             case .mapping:

@@ -75,9 +75,11 @@ struct YAMLTreeBuilder {
         hasRoot = false
     }
 
-    mutating func addScalar(_ scalar: YAMLScalar, tag: String?, anchor: String?, at mark: Mark) throws(YAMLError) {
+    /// Adds a scalar whose text is the UTF-8 `text`, exactly as written (quotes and escapes resolved).
+    mutating func addScalar(_ text: UnsafeBufferPointer<UInt8>, style: YAMLScalar.Style, tag: String?, anchor: String?,
+                            at mark: Mark) throws(YAMLError) {
         writtenNodes += 1
-        let node = tree.addScalar(scalar, tag: tag, at: mark)
+        let node = tree.addScalar(text, style: style, tag: tag, at: mark)
         if let anchor { anchors[anchor] = .closed(node, size: 1, height: 0) }
         try attach(node, size: 1, height: 0, writtenAt: mark)
     }
