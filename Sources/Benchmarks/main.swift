@@ -3,6 +3,8 @@ import Foundation
 // `reconcile-bench [NAME…]`: release-mode benchmarks that print figures (never run by `swift test`).
 let arguments = Array(CommandLine.arguments.dropFirst())
 let available: [String: @Sendable () async throws -> Void] = [
+    "apply": { try await ApplyBenchmark().run() },
+    "fetch": { try await FetchBenchmark().run() },
     "manifest": { try ManifestBenchmark().run() },
     "plan": { try PlanBenchmark().run() },
     "sandbox": { try await SandboxBenchmark().run() },

@@ -185,6 +185,25 @@ import Testing
         #expect((await platform.batchSizes).contains { $0 >= 2 }, "ready updates were handed over together")
     }
 
+    /// By default every ready batchable action of a provider goes to its executor at once, however
+    /// many: the executor knows how many its platform takes per request (Criteo's bulk PATCH takes
+    /// 1,000 items), so splitting them here would only add requests.
+    @Test func everyReadyBatchableActionGoesInOneBatch() async throws {
+        let updates = (0..<120).map { number in
+            PlanAction(kind: .update, address: .campaign("criteo-eu", "Campaign \(number)"), provider: "criteo-eu", providerKind: .criteo,
+                       resource: .campaign, target: .live("\(600_000 + number)"), phase: .neutral,
+                       calls: [ProviderCall("PATCH", "/preview/marketing-solutions/campaigns", purpose: "update the campaign")])
+        }
+        let executor = BatchRecordingExecutor(providerAlias: "criteo-eu")
+        let report = await PlanApplier(plan: Plan(plannedOn: Fixture.today, actions: updates), executors: ["criteo-eu": executor]).run()
+        #expect(report.result == .succeeded)
+        #expect(await executor.batches.sizes == [120])
+
+        let limited = BatchRecordingExecutor(providerAlias: "criteo-eu")
+        _ = await PlanApplier(plan: Plan(plannedOn: Fixture.today, actions: updates), executors: ["criteo-eu": limited], maxBatchSize: 50).run()
+        #expect(await limited.batches.sizes.sorted() == [20, 50, 50], "an explicit limit still applies")
+    }
+
     /// The report's JSON has the documented shape and the text names failures and skips.
     @Test func reportRendering() async throws {
         let scenario = try (0..<UInt64(200)).lazy.map(Self.scenario).first { $0.plan.actions.contains { !$0.dependsOn.isEmpty } }
@@ -213,4 +232,24 @@ import Testing
         }
         return false
     }
+}
+
+/// An executor that batches every update, succeeds, and records the size of each batch it is handed.
+private struct BatchRecordingExecutor: ActionExecutor {
+    actor Batches {
+        private(set) var sizes: [Int] = []
+        func record(_ size: Int) { sizes.append(size) }
+    }
+
+    let providerAlias: String
+    let batches = Batches()
+
+    func canBatch(_ action: PlanAction) -> Bool { action.kind == .update }
+
+    func execute(_ actions: [PlanAction]) async -> [ActionExecution] {
+        await batches.record(actions.count)
+        return actions.map { ActionExecution(action: $0.id, result: .succeeded(createdID: nil), calls: []) }
+    }
+
+    func findCreated(_ action: PlanAction) async -> Result<String?, ActionFailure> { .success(nil) }
 }

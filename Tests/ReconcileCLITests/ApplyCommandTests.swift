@@ -173,12 +173,9 @@ struct ApplyCommandTests {
 @Suite("examples end to end")
 struct ExamplesEndToEndTests {
     @Test func theExamplesApplyWithEveryActionKindThenPlanShowsNoChanges() async throws {
-        let folder = try ManifestFolder([:])
+        // A copy, so the tags CSV lands in the temporary folder.
+        let folder = try ManifestFolder.withExamples()
         defer { folder.remove() }
-        // A copy, so the tags CSV lands in the temporary folder (`tags: ../../out/tags`).
-        let examples = folder.url.appendingPathComponent("examples/manifests")
-        try FileManager.default.createDirectory(at: examples.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: ReconcileProcess.packageRoot.appendingPathComponent("examples/manifests"), to: examples)
 
         let apply = try await ReconcileProcess.run(["apply", "--sandbox", "--report", "report.json", "examples/manifests"], in: folder.url)
         #expect(apply.status == 0, "\(apply.allOutput)")

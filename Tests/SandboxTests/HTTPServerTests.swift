@@ -34,6 +34,18 @@ import Testing
         }
     }
 
+    /// Header values lose the spaces and tabs around them (HTTP's optional whitespace) and nothing else.
+    @Test func headerValuesAreTrimmedOfSpacesAndTabsOnly() {
+        #expect(" \t application/json \t".trimmingHTTPWhitespace == "application/json")
+        #expect("\u{A0}x\u{A0}".trimmingHTTPWhitespace == "\u{A0}x\u{A0}")
+        #expect(" \t ".trimmingHTTPWhitespace.isEmpty)
+        func request(_ headers: [String: String]) -> HTTPRequest { HTTPRequest(method: "POST", path: "/x", headers: headers) }
+        #expect(request(["content-type": " Application/JSON ; charset=utf-8"]).mediaType == "application/json")
+        #expect(request(["content-type": ""]).mediaType == "")
+        #expect(request(["authorization": "Bearer \tkey\t"]).bearerToken == "key")
+        #expect(request(["authorization": "Bearer  \t"]).bearerToken == nil)
+    }
+
     @Test func invalidUTF8InTheHeadIsRejected() async throws {
         try await withSandbox { _, endpoints in
             let connection = try RawHTTPClient(port: endpoints.port)

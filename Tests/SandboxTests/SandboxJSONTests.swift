@@ -18,6 +18,14 @@ import Testing
         #expect(value.serialized() == #"{"z":"line\nbreak é 😀","a":[true,false,null]}"#)
     }
 
+    @Test func escapesQuotesBackslashesAndControlCharactersInKeysAndValues() throws {
+        let value = SandboxJSON.object([("say \"hi\"", .string("a\\b\t\r\u{01}\u{1F}é")), ("plain", .string("no escapes"))])
+        let text = #"{"say \"hi\"":"a\\b\t\r\u0001\u001fé","plain":"no escapes"}"#
+        #expect(value.serialized() == text)
+        #expect(value.data == Data(text.utf8))
+        #expect(try SandboxJSON.parse(text) == value)
+    }
+
     @Test(arguments: [
         "", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "\"unterminated", "{\"a\" 1}", "[1 2]", "tru", "\"bad \\x escape\"",
         "\"\\ud800\"", "{\"a\":1,\"a\":2}", "1 2", "\"tab\there\"", "1e", "NaN",

@@ -109,6 +109,13 @@ import Testing
          "topsort.campaigns[0].budget.amount"),
         (#"{"jivox": {"accounts": [{"id": "a"}], "retailCampaigns": [{"account": "a", "idx": 1, "status": "LIVE"}]}}"#, "jivox.retailCampaigns[0].status"),
         (#"{"jivox": {"accounts": [{"id": "a"}], "retailCampaigns": [{"account": "b", "idx": 1}]}}"#, "jivox.retailCampaigns[0].account"),
+        (#"{"nextroll": {"advertisables": [{"eid": "A"}], "campaigns": [{"eid": "C1", "advertisable": "A", "budget": 7}], "adgroups": [{"eid": "G1", "campaign": "C2"}]}}"#,
+         "nextroll.adgroups[0].campaign"),
+        // The segment and the ad exist, but in another advertisable than the ad group's campaign.
+        (#"{"nextroll": {"advertisables": [{"eid": "A"}, {"eid": "B"}], "segments": [{"eid": "S1", "advertisable": "B"}], "campaigns": [{"eid": "C1", "advertisable": "A", "budget": 7}], "adgroups": [{"eid": "G1", "campaign": "C1", "segments": ["S1"]}]}}"#,
+         "nextroll.adgroups[0].segments"),
+        (#"{"nextroll": {"advertisables": [{"eid": "A"}, {"eid": "B"}], "ads": [{"eid": "D1", "advertisable": "B"}], "campaigns": [{"eid": "C1", "advertisable": "A", "budget": 7}], "adgroups": [{"eid": "G1", "campaign": "C1", "ads": ["D1"]}]}}"#,
+         "nextroll.adgroups[0].ads"),
         (#"{"nextroll": {}, "criteo": {}, "topsort": {}, "jivox": {}, "extra": {}}"#, "extra"),
         (#"{"format": "reconcile-sandbox/9"}"#, "format"),
     ])

@@ -226,9 +226,16 @@ import Testing
 
             let missing = try await client.json("POST", .at(endpoints.topsort, Self.write), json(#"{"vendorId": "nobody"}"#), headers: auth)
             #expect(missing.status == 422)
-            for field in ["vendorId", "name", "budget", "startDate", "endDate"] {
+            for field in ["vendorId", "name", "budget"] {
                 #expect(missing.json?["message"]?.stringValue?.contains(field) == true)
             }
+            // Dates may be left out: the campaign starts now and has no end (`endDate: null`).
+            let undated = try await client.json("POST", .at(endpoints.topsort, Self.write),
+                                                json(#"{"vendorId": "vendor-1", "name": "Undated", "budget": {"type": "daily", "amount": 1000}}"#),
+                                                headers: auth)
+            #expect(undated.status == 201)
+            #expect(undated.json?["startDate"] == .string("2026-06-01T00:00:00Z"))
+            #expect(undated.json?["endDate"] == .null)
         }
     }
 }

@@ -55,19 +55,21 @@ public struct ApplyReport: Sendable, Hashable {
 
     public func count(_ status: ActionStatus) -> Int { outcomes.lazy.filter { $0.status == status }.count }
 
-    /// Requests made, attempts included; a request several actions shared counts once.
-    public var callCount: Int {
+    /// Every request the apply made, attempts included, under the first action that lists it: a
+    /// request several actions shared (`CallRecord.sharedRequest`) appears once.
+    public var requests: [(provider: String, call: CallRecord)] {
         var shared = Set<String>()
-        var count = 0
-        for call in outcomes.lazy.flatMap(\.calls) {
-            if let id = call.sharedRequest {
-                if shared.insert(id).inserted { count += 1 }
-            } else {
-                count += 1
+        var requests: [(provider: String, call: CallRecord)] = []
+        for outcome in outcomes {
+            for call in outcome.calls where call.sharedRequest.map({ shared.insert($0).inserted }) ?? true {
+                requests.append((outcome.provider, call))
             }
         }
-        return count
+        return requests
     }
+
+    /// Requests made, attempts included; a request several actions shared counts once.
+    public var callCount: Int { requests.count }
 
     public var result: Result {
         if interrupted { return .interrupted }

@@ -15,7 +15,9 @@ public struct PlanApplier: Sendable {
     /// Actions (or batches) in flight at once per provider alias; `defaultParallelism` for the others.
     public var parallelism: [String: Int]
     public var defaultParallelism: Int
-    /// The most actions handed to an executor in one batch (Criteo's bulk PATCH).
+    /// The most actions handed to an executor in one batch. By default every ready action the executor
+    /// can batch goes in one: the executor knows how many its platform takes per request and splits
+    /// accordingly (Criteo's bulk PATCH takes 1,000 items), so a lower limit here only adds requests.
     public var maxBatchSize: Int
     public var interruption: ApplyInterruption
     /// How long work in flight may still run after an interruption before it is abandoned.
@@ -24,7 +26,7 @@ public struct PlanApplier: Sendable {
     public var progress: (@Sendable (ApplyProgress) -> Void)?
 
     public init(plan: Plan, executors: [String: any ActionExecutor], parallelism: [String: Int] = [:], defaultParallelism: Int = 8,
-                maxBatchSize: Int = 50, interruption: ApplyInterruption = ApplyInterruption(), gracePeriod: Duration = .seconds(60),
+                maxBatchSize: Int = .max, interruption: ApplyInterruption = ApplyInterruption(), gracePeriod: Duration = .seconds(60),
                 progress: (@Sendable (ApplyProgress) -> Void)? = nil) {
         self.plan = plan
         self.executors = executors

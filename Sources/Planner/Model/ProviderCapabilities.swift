@@ -82,8 +82,8 @@ public struct ProviderCapabilities: Sendable, Hashable {
                                   .charge, .externalID, .targetingInclude, .targetingExclude],
                 // Every Topsort campaign has a budget, a start and an end date (required in the campaign model),
                 // and the create call (the sandbox's documented assumption) refuses one without them.
-                requiredOnCreate: [.budget: ProviderCapabilities.topsortCreateNeeds, .scheduleStart: ProviderCapabilities.topsortCreateNeeds,
-                                   .scheduleEnd: ProviderCapabilities.topsortCreateNeeds],
+                // Dates may be left out: the campaign starts now and runs until paused.
+                requiredOnCreate: [.budget: ProviderCapabilities.topsortCreateNeeds],
                 editableFields: [.name, .status, .budget, .scheduleStart, .scheduleEnd, .biddingType, .objective, .targetROAS,
                                  .charge, .externalID, .targetingInclude, .targetingExclude],
                 restrictedValues: [.biddingType: ["autobidding"]],
@@ -93,7 +93,7 @@ public struct ProviderCapabilities: Sendable, Hashable {
         supportsUncappedBudget: false,
         clampsPastStartDates: true)
 
-    static let topsortCreateNeeds = "Topsort needs a budget and start and end dates to create a campaign; add `budget:` and `schedule: { start:, end: }` to the campaign"
+    static let topsortCreateNeeds = "Topsort needs a budget to create a campaign; add `budget:` to the campaign"
 
     static let jivox = ProviderCapabilities(
         kind: .jivox,

@@ -46,6 +46,10 @@ public final class APIClient: Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil
+        // Platform APIs authenticate with keys and tokens, never cookies; without this URLSession on
+        // Linux still parses every header line of every answer for Set-Cookie.
+        configuration.httpCookieAcceptPolicy = .never
+        configuration.httpShouldSetCookies = false
         self.session = URLSession(configuration: configuration)
     }
 
@@ -178,6 +182,14 @@ public final class APIClient: Sendable {
         var urlRequest = URLRequest(url: url, timeoutInterval: retryPolicy.requestTimeout)
         urlRequest.httpMethod = request.method.rawValue
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        // Every request on a connection of its own. On Linux, URLSession (libcurl) silently sends a request
+        // again when the reused connection it went out on closes without an answer, and a request with a
+        // body on such a connection waits out the whole request timeout instead. With no connection ever
+        // reused, every request the platform receives is one this client sent and recorded (the apply
+        // report matches the platform's log, and a create is never sent twice behind the applier's back),
+        // and a lost answer is known at once. A connection per call costs little at the platforms'
+        // published rates (a few calls a second).
+        urlRequest.setValue("close", forHTTPHeaderField: "Connection")
         urlRequest.httpBody = request.body
         return urlRequest
     }
@@ -190,7 +202,7 @@ public final class APIClient: Sendable {
             let message: String
             switch urlError.code {
             case .timedOut: message = "no answer within the time limit (timed out)"
-            case .networkConnectionLost: message = "the connection was closed before the answer came"
+            case .networkConnectionLost, .badServerResponse: message = "the connection was closed before the answer came"
             case .cannotConnectToHost: message = "cannot connect to the platform (connection refused)"
             case .cancelled: message = "cancelled"
             default: message = urlError.localizedDescription

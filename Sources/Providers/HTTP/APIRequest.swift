@@ -46,9 +46,22 @@ public struct APIRequest: Sendable, Hashable {
     /// `METHOD /path`, as plans and reports name calls.
     public var summary: String { "\(method.rawValue) \(path)" }
 
-    private static func formEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    /// Percent-encodes every byte of the UTF-8 text except the unreserved ASCII letters, digits and
+    /// `-._~` (so a space is `%20`, `+` is `%2B`, `é` is `%C3%A9`). Done byte by byte: every NextRoll
+    /// call goes through here, and building a character set per field cost more than the call's JSON.
+    static func formEncode(_ text: String) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                bytes.append(byte)
+            default:
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

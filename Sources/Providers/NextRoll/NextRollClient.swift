@@ -52,15 +52,14 @@ public final class NextRollClient: ProviderClient {
     private func campaigns(active: Bool) async -> Result<[LiveCampaign], ProviderError> {
         let flag = active ? "true" : "false"
         do throws(APIError) {
-            var campaigns: [LiveCampaign] = []
-            for object in try await results("/api/v1/advertisable/get_campaigns_fast", [("advertisable", advertisable), ("is_active", flag)]) {
-                campaigns.append(try NextRollLiveMapping.campaign(object, currency: provider.currency, provider: provider.alias))
+            let currency = provider.currency, alias = provider.alias
+            var campaigns = try await results("/api/v1/advertisable/get_campaigns_fast", [("advertisable", advertisable), ("is_active", flag)]) {
+                object throws(APIError) in try NextRollLiveMapping.campaign(object, currency: currency, provider: alias)
             }
             guard !campaigns.isEmpty else { return .success([]) }
             var adGroups: [String: [LiveAdGroup]] = [:]
             let query = [("advertisable", advertisable), ("camp_active", flag), ("statuses", NextRollStatus.allAdGroupStatuses.joined(separator: ","))]
-            for object in try await results("/api/v1/advertisable/get_adgroups_fast", query) {
-                let (campaign, adGroup) = try NextRollLiveMapping.adGroup(object)
+            for (campaign, adGroup) in try await results("/api/v1/advertisable/get_adgroups_fast", query, NextRollLiveMapping.adGroup) {
                 adGroups[campaign, default: []].append(adGroup)
             }
             for index in campaigns.indices { campaigns[index].adGroups = adGroups[campaigns[index].id] ?? [] }
@@ -78,9 +77,9 @@ public final class NextRollClient: ProviderClient {
         do throws(APIError) {
             let wanted = Set(ids)
             var found: [String: LiveSegment] = [:]
-            for object in try await results("/api/v1/advertisable/get_segments", [("advertisable", advertisable)]) {
-                let segment = try NextRollLiveMapping.segment(object)
-                if wanted.contains(segment.id) { found[segment.id] = segment }
+            for segment in try await results("/api/v1/advertisable/get_segments", [("advertisable", advertisable)], NextRollLiveMapping.segment)
+                where wanted.contains(segment.id) {
+                found[segment.id] = segment
             }
             for id in ids where found[id] == nil {
                 if let segment = try await segment(id) { found[id] = segment }
@@ -104,22 +103,30 @@ public final class NextRollClient: ProviderClient {
             if error.httpStatus == 404 { return nil }
             throw error
         }
-        return try NextRollLiveMapping.segment(try answer(response, call: request.summary))
+        return try NextRollLiveMapping.segment(try Self.answer(response, call: request.summary))
     }
 
-    /// The objects of a list call's `results`.
-    private func results(_ path: String, _ query: [(String, String)]) async throws(APIError) -> [NextRollObject] {
+    /// The objects of a list call's `results`, each read by `read` (off the cooperative pool when the
+    /// answer is large: see `LargeAnswerParsing`).
+    private func results<T: Sendable>(_ path: String, _ query: [(String, String)],
+                                      _ read: @escaping @Sendable (NextRollObject) throws(APIError) -> T) async throws(APIError) -> [T] {
         let request = APIRequest(.get, path, query: query.map { URLQueryItem(name: $0.0, value: $0.1) })
-        let body = try answer(try await api.send(request), call: request.summary)
-        // A list answer without its list must not read as "nothing there": that would plan duplicates.
-        guard case .array? = body.value("results") else {
-            throw .malformedResponse(message: "the answer has no `results` list", call: request.summary)
+        let response = try await api.send(request)
+        let call = request.summary
+        return try await LargeAnswerParsing.run(size: response.body.count) { () throws(APIError) -> [T] in
+            let body = try Self.answer(response, call: call)
+            // A list answer without its list must not read as "nothing there": that would plan duplicates.
+            guard case .array? = body.value("results") else {
+                throw .malformedResponse(message: "the answer has no `results` list", call: call)
+            }
+            var values: [T] = []
+            for object in try body.objects("results") { values.append(try read(object)) }
+            return values
         }
-        return try body.objects("results")
     }
 
     /// The answer's JSON object.
-    private func answer(_ response: APIResponse, call: String) throws(APIError) -> NextRollObject {
+    private static func answer(_ response: APIResponse, call: String) throws(APIError) -> NextRollObject {
         let value: JSONValue
         do {
             value = try JSONParser().parse(response.body)
@@ -172,7 +179,7 @@ public final class NextRollClient: ProviderClient {
             }
             guard isCreate else { return .success(nil) }
             do throws(APIError) {
-                let results = try NextRollObject(try answer(response, call: request.summary).value("results") ?? .null,
+                let results = try NextRollObject(try Self.answer(response, call: request.summary).value("results") ?? .null,
                                                  call: request.summary, what: "the new resource")
                 return .success(try results.requiredString("eid"))
             } catch {
@@ -215,7 +222,7 @@ public final class NextRollClient: ProviderClient {
                 var found: [String] = []
                 for active in [!draft, draft] where found.isEmpty {
                     found = try Self.eids(named: name, in: try await results("/api/v1/advertisable/get_campaigns_fast",
-                                                                             [("advertisable", advertisable), ("is_active", active ? "true" : "false")]))
+                                                                             [("advertisable", advertisable), ("is_active", active ? "true" : "false")], Self.whole))
                 }
                 ids = found
             case .adGroup:
@@ -223,7 +230,7 @@ public final class NextRollClient: ProviderClient {
                     return .failure(ActionFailure(message: "cannot look for the ad group: the ID of its campaign is not known",
                                                   call: "\(call.method) \(call.path)"))
                 }
-                ids = try Self.eids(named: name, in: try await results("/api/v1/campaign/get_adgroups", [("campaign", campaign)]))
+                ids = try Self.eids(named: name, in: try await results("/api/v1/campaign/get_adgroups", [("campaign", campaign)], Self.whole))
             default:
                 return .success(nil)
             }
@@ -237,6 +244,9 @@ public final class NextRollClient: ProviderClient {
             return .failure(ActionFailure(redactor.redact(error), isCreate: false))
         }
     }
+
+    /// Reads a list's objects as they are.
+    private static let whole: @Sendable (NextRollObject) throws(APIError) -> NextRollObject = { object throws(APIError) in object }
 
     private static func eids(named name: String, in objects: [NextRollObject]) throws(APIError) -> [String] {
         var eids: [String] = []

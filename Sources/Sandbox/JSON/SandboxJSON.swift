@@ -109,62 +109,82 @@ public indirect enum SandboxJSON: Sendable, Equatable {
 
     /// Serialized compactly (for HTTP bodies) or, with `indent` > 0, pretty-printed (for state files).
     public func serialized(indent: Int = 0) -> String {
-        var output = ""
+        String(decoding: bytes(indent: indent), as: UTF8.self)
+    }
+
+    /// The UTF-8 bytes of the compact serialization.
+    public var data: Data { Data(bytes(indent: 0)) }
+
+    /// Every response body goes through here, so it writes bytes straight into one buffer: strings
+    /// are copied whole unless they hold a character JSON must escape.
+    private func bytes(indent: Int) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(256)
         write(to: &output, indent: indent, level: 0)
         return output
     }
 
-    /// The UTF-8 bytes of the compact serialization.
-    public var data: Data { Data(serialized().utf8) }
-
-    private func write(to output: inout String, indent: Int, level: Int) {
-        let newline = indent > 0 ? "\n" : ""
-        let pad = String(repeating: " ", count: indent * (level + 1))
-        let closingPad = String(repeating: " ", count: indent * level)
+    private func write(to output: inout [UInt8], indent: Int, level: Int) {
+        func newline() { if indent > 0 { output.append(UInt8(ascii: "\n")) } }
+        func pad(_ level: Int) { if indent > 0 { output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level)) } }
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .number(let value): output += value.isNaN ? "null" : "\(value)"
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .number(let value): output.append(contentsOf: (value.isNaN ? "null" : value.description).utf8)
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let values):
-            if values.isEmpty { output += "[]"; return }
-            output += "[" + newline
+            if values.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
+            newline()
             for (index, value) in values.enumerated() {
-                output += pad
+                pad(level + 1)
                 value.write(to: &output, indent: indent, level: level + 1)
-                output += (index < values.count - 1 ? "," : "") + newline
+                if index < values.count - 1 { output.append(UInt8(ascii: ",")) }
+                newline()
             }
-            output += closingPad + "]"
+            pad(level)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{" + newline
+            if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
+            newline()
             for (index, member) in members.enumerated() {
-                output += pad
+                pad(level + 1)
                 Self.writeString(member.key, to: &output)
-                output += indent > 0 ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if indent > 0 { output.append(UInt8(ascii: " ")) }
                 member.value.write(to: &output, indent: indent, level: level + 1)
-                output += (index < members.count - 1 ? "," : "") + newline
+                if index < members.count - 1 { output.append(UInt8(ascii: ",")) }
+                newline()
             }
-            output += closingPad + "}"
+            pad(level)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        let utf8 = text.utf8
+        // Quotes, backslashes and control characters are the only bytes JSON escapes; UTF-8 never
+        // uses bytes below 0x80 inside a multi-byte character, so a byte scan finds them all.
+        if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            output.append(contentsOf: utf8)
+        } else {
+            for byte in utf8 {
+                switch byte {
+                case UInt8(ascii: "\""): output.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): output.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\n"): output.append(contentsOf: "\\n".utf8)
+                case UInt8(ascii: "\r"): output.append(contentsOf: "\\r".utf8)
+                case UInt8(ascii: "\t"): output.append(contentsOf: "\\t".utf8)
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+                default: output.append(byte)
+                }
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
 

@@ -98,17 +98,21 @@ public actor NextRollSimulator: PlatformSimulator {
             ads = try owned("ads", { object throws(FieldProblem) in try NextRollAd(state: object, now: now) }, eid: \.eid, advertisable: \.advertisable)
             campaigns = try owned("campaigns", { object throws(FieldProblem) in try NextRollCampaign(state: object, now: now) },
                                   eid: \.eid, advertisable: \.advertisable)
+            // Looked up by EID: a large account (tens of thousands of ad groups) must load in linear time.
+            let advertisableOfCampaign = Dictionary(campaigns.map { ($0.eid, $0.advertisable) }, uniquingKeysWith: { first, _ in first })
+            let segmentOwners = Dictionary(segments.map { ($0.eid, $0.advertisable) }, uniquingKeysWith: { first, _ in first })
+            let adOwners = Dictionary(ads.map { ($0.eid, $0.advertisable) }, uniquingKeysWith: { first, _ in first })
             for object in try fields.objects("adgroups") {
                 let adGroup = try NextRollAdGroup(state: object, now: now)
                 try unique(adGroup.eid, object, &seen)
-                guard let campaign = campaigns.first(where: { $0.eid == adGroup.campaign }) else {
+                guard let advertisable = advertisableOfCampaign[adGroup.campaign] else {
                     throw FieldProblem(path: object.path("campaign"), message: "\(adGroup.campaign) is not in nextroll.campaigns")
                 }
-                for attachment in adGroup.segments where !segments.contains(where: { $0.eid == attachment.segment && $0.advertisable == campaign.advertisable }) {
-                    throw FieldProblem(path: object.path("segments"), message: "\(attachment.segment) is not a segment of advertisable \(campaign.advertisable)")
+                for attachment in adGroup.segments where segmentOwners[attachment.segment] != advertisable {
+                    throw FieldProblem(path: object.path("segments"), message: "\(attachment.segment) is not a segment of advertisable \(advertisable)")
                 }
-                for attachment in adGroup.ads where !ads.contains(where: { $0.eid == attachment.ad && $0.advertisable == campaign.advertisable }) {
-                    throw FieldProblem(path: object.path("ads"), message: "\(attachment.ad) is not an ad of advertisable \(campaign.advertisable)")
+                for attachment in adGroup.ads where adOwners[attachment.ad] != advertisable {
+                    throw FieldProblem(path: object.path("ads"), message: "\(attachment.ad) is not an ad of advertisable \(advertisable)")
                 }
                 adGroups.append(adGroup)
             }
@@ -285,8 +289,11 @@ public actor NextRollSimulator: PlatformSimulator {
 
     func newEID() -> String {
         var eid = ids.eid()
-        let used = Set(advertisables.map(\.eid) + campaigns.map(\.eid) + adGroups.map(\.eid) + ads.map(\.eid) + segments.map(\.eid))
-        while used.contains(eid) { eid = ids.eid() }
+        // Scanned in place: building a set of every EID for each create costs more than the create.
+        while advertisables.contains(where: { $0.eid == eid }) || campaigns.contains(where: { $0.eid == eid })
+                || adGroups.contains(where: { $0.eid == eid }) || ads.contains(where: { $0.eid == eid }) || segments.contains(where: { $0.eid == eid }) {
+            eid = ids.eid()
+        }
         return eid
     }
 

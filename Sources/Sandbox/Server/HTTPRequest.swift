@@ -37,7 +37,7 @@ public struct HTTPRequest: Sendable {
 
     /// The media type of the body without parameters, lower-cased: `application/json`.
     public var mediaType: String? {
-        header("content-type").map { $0.split(separator: ";", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces).lowercased() }
+        header("content-type").map { $0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingHTTPWhitespace.lowercased() }
     }
 
     /// The bearer token of the `Authorization` header, nil when there is none or it is empty.
@@ -45,7 +45,7 @@ public struct HTTPRequest: Sendable {
         guard let value = header("authorization") else { return nil }
         let parts = value.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
         guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        let token = String(parts[1].trimmingHTTPWhitespace)
         return token.isEmpty ? nil : token
     }
 

@@ -145,7 +145,7 @@ struct HTTPRequestParser {
             guard let colon = line.firstIndex(of: ":") else { return failure(400, "malformed header line") }
             let name = line[..<colon]
             guard !name.isEmpty, name.utf8.allSatisfy({ Self.isTokenCharacter($0) }) else { return failure(400, "malformed header name") }
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            let value = String(line[line.index(after: colon)...].trimmingHTTPWhitespace)
             let key = name.lowercased()
             if key == "content-length" { contentLengths.insert(value) }
             headers[key] = headers[key].map { $0 + ", " + value } ?? value

@@ -11,20 +11,31 @@ import Darwin
 enum Timestamp {
     /// `2026-03-01T00:00:00Z` (Topsort, Jivox).
     static func iso8601(_ date: Date) -> String {
-        let (y, mo, d, h, mi, s) = components(date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", y, mo, d, h, mi, s)
+        dateTime(date) + "Z"
     }
 
     /// `2026-03-01T00:00:00+00:00` (NextRoll).
     static func iso8601WithOffset(_ date: Date) -> String {
-        let (y, mo, d, h, mi, s) = components(date)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d+00:00", y, mo, d, h, mi, s)
+        dateTime(date) + "+00:00"
     }
 
     /// `2026-03-01`.
     static func day(_ date: Date) -> String {
         let (y, mo, d, _, _, _) = components(date)
-        return String(format: "%04d-%02d-%02d", y, mo, d)
+        return padded(y, 4) + "-" + padded(mo, 2) + "-" + padded(d, 2)
+    }
+
+    /// `2026-03-01T00:00:00`. Every answer carries timestamps, so they are put together by hand
+    /// rather than through `String(format:)`.
+    private static func dateTime(_ date: Date) -> String {
+        let (y, mo, d, h, mi, s) = components(date)
+        return padded(y, 4) + "-" + padded(mo, 2) + "-" + padded(d, 2) + "T" + padded(h, 2) + ":" + padded(mi, 2) + ":" + padded(s, 2)
+    }
+
+    /// A non-negative number with leading zeros to at least `width` digits.
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// Midnight UTC of the date's day.

@@ -13,7 +13,8 @@ struct TopsortCampaign: Sendable, Equatable {
     var vendorId: String
     var name: String
     var startDate: Date
-    var endDate: Date
+    /// Nil: the campaign runs until it is paused (the update endpoint takes `endDate: null`).
+    var endDate: Date?
     var isActive: Bool
     var isSmart: Bool
     var campaignType: String
@@ -41,7 +42,7 @@ struct TopsortCampaign: Sendable, Equatable {
     var resource: SandboxJSON {
         .object([
             ("campaignId", .string(campaignId)), ("marketplaceId", .string(marketplaceId)), ("name", .string(name)),
-            ("startDate", .string(Timestamp.iso8601(startDate))), ("endDate", .string(Timestamp.iso8601(endDate))),
+            ("startDate", .string(Timestamp.iso8601(startDate))), ("endDate", endDate.map { .string(Timestamp.iso8601($0)) } ?? .null),
             ("isActive", .bool(isActive)), ("isSmart", .bool(isSmart)), ("campaignType", .string(campaignType)),
             ("status", .string(status)), ("createdAt", .string(Timestamp.iso8601(createdAt))), ("chargeType", .string(chargeType)),
             ("externalVendorId", .string(vendorId)), ("adFormat", .string(adFormat)), ("isAutoTrigger", .bool(isAutoTrigger)),
@@ -89,7 +90,7 @@ struct TopsortCampaign: Sendable, Equatable {
         name = try fields.string("name")
         createdAt = try date("createdAt") ?? now
         startDate = try date("startDate") ?? createdAt
-        endDate = try date("endDate") ?? startDate.addingTimeInterval(365 * 86_400)
+        endDate = try date("endDate")
         isActive = try fields.optionalBool("isActive") ?? true
         isSmart = try fields.optionalBool("isSmart") ?? false
         campaignType = try choice("campaignType", Self.campaignTypes, "manual") ?? "manual"

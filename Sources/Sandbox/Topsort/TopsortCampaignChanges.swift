@@ -56,8 +56,12 @@ struct TopsortCampaignChanges {
             campaign.budget = budget
         }
         if let start = date("startDate") { campaign.startDate = max(start, now) }
-        if let end = date("endDate") { campaign.endDate = end }
-        if fields.value("startDate") != nil || fields.value("endDate") != nil, campaign.endDate <= campaign.startDate {
+        if let end = date("endDate") {
+            campaign.endDate = end
+        } else if fields.contains("endDate"), fields.value("endDate") == nil {
+            campaign.endDate = nil  // `endDate: null`: no end
+        }
+        if fields.value("startDate") != nil || fields.value("endDate") != nil, let end = campaign.endDate, end <= campaign.startDate {
             problems.append(FieldProblem(path: "endDate", message: "must be greater than startDate (\(Timestamp.iso8601(campaign.startDate)))"))
         }
         if let flag = read({ () throws(FieldProblem) in try fields.optionalBool("isActive") }) { campaign.isActive = flag }
@@ -128,7 +132,7 @@ struct TopsortCampaignChanges {
             note(FieldProblem(path: "productIds", message: "is only allowed for banner campaigns (this one is \(campaign.adFormat))"))
         }
         if isCreate {
-            for key in ["name", "budget", "startDate", "endDate"] where fields.value(key) == nil {
+            for key in ["name", "budget"] where fields.value(key) == nil {
                 note(FieldProblem(path: key, message: "is required to create a campaign"))
             }
         }

@@ -9,9 +9,11 @@ import Foundation
 ///   2,000,000,000, end after start, a past start date becomes now); answers the campaign model.
 /// - `POST /public/v1/campaign-service/campaigns`: **an assumption of the sandbox** — the reference
 ///   documents only get and update. It takes the update body's schema and validation plus `vendorId`
-///   (required, a vendor of the marketplace) and `adFormat` (default `listing`); `name`, `budget`,
-///   `startDate` and `endDate` are required; `campaignType` may be manual, autobidding or exclusive
-///   (default manual); `isActive` defaults to true. It answers 201 with the campaign model.
+///   (required, a vendor of the marketplace) and `adFormat` (default `listing`); `name` and `budget`
+///   are required; `startDate` defaults to now (a past one becomes now, as on update) and `endDate` to
+///   none, answered as `null` (the campaign runs until paused; the update endpoint documents
+///   `endDate` as nullable); `campaignType` may be manual, autobidding or exclusive (default manual);
+///   `isActive` defaults to true. It answers 201 with the campaign model.
 ///   `externalCampaignId` must be unique per marketplace and ad format (409 otherwise, on update too).
 ///
 /// Authentication: `Authorization: Bearer <API key>`. Errors: `{"errCode", "docUrl", "message"}`;
@@ -199,9 +201,12 @@ public actor TopsortSimulator: PlatformSimulator {
 
     /// Create (`campaignId` nil) or update one campaign.
     private func write(_ request: HTTPRequest, campaignId: String?) -> HTTPResponse {
+        // Campaigns are found by position and compared in place: scanning the array by element copies
+        // every campaign it passes (a few dozen fields each), which made each write cost a scan of copies.
+        let existing = campaignId.flatMap { id in campaigns.indices.first { campaigns[$0].campaignId == id } }
         if let campaignId {
             guard Self.isUUID(campaignId) else { return errorResponse(status: 422, message: "campaign-id must be a UUID, not \"\(campaignId)\"") }
-            guard campaigns.contains(where: { $0.campaignId == campaignId && $0.marketplaceId == marketplaceId }) else {
+            guard let existing, campaigns[existing].marketplaceId == marketplaceId else {
                 return errorResponse(status: 404, message: "Campaign \(campaignId) not found.")
             }
         }
@@ -215,8 +220,8 @@ public actor TopsortSimulator: PlatformSimulator {
         let now = context.clock.now()
         var campaign: TopsortCampaign
         var problems: [FieldProblem] = []
-        if let campaignId, let existing = campaigns.first(where: { $0.campaignId == campaignId }) {
-            campaign = existing
+        if let existing {
+            campaign = campaigns[existing]
         } else {
             var vendor: TopsortVendor?
             do throws(FieldProblem) {
@@ -225,18 +230,19 @@ public actor TopsortSimulator: PlatformSimulator {
                 if vendor == nil { problems.append(FieldProblem(path: "vendorId", message: "vendor \(vendorId) is not a vendor of this marketplace")) }
             } catch { problems.append(error) }
             var newId = ids.uuid()
-            while campaigns.contains(where: { $0.campaignId == newId }) { newId = ids.uuid() }
+            while campaigns.indices.contains(where: { campaigns[$0].campaignId == newId }) { newId = ids.uuid() }
             campaign = TopsortCampaign(newId: newId, marketplaceId: marketplaceId, vendor: vendor, now: now)
         }
         problems += TopsortCampaignChanges.apply(fields, isCreate: campaignId == nil, to: &campaign, now: now)
         guard problems.isEmpty else { return errorResponse(status: 422, message: problems.map(\.description).joined(separator: "; ")) }
+        let id = campaign.campaignId, format = campaign.adFormat
         if let external = campaign.externalCampaignId,
-           let other = campaigns.first(where: { $0.campaignId != campaign.campaignId && $0.marketplaceId == marketplaceId
-                                                 && $0.adFormat == campaign.adFormat && $0.externalCampaignId == external }) {
-            return errorResponse(status: 409, message: "externalCampaignId \"\(external)\" is already used by campaign \(other.campaignId) for \(campaign.adFormat) in this marketplace")
+           let other = campaigns.indices.first(where: { campaigns[$0].campaignId != id && campaigns[$0].marketplaceId == marketplaceId
+                                                        && campaigns[$0].adFormat == format && campaigns[$0].externalCampaignId == external }) {
+            return errorResponse(status: 409, message: "externalCampaignId \"\(external)\" is already used by campaign \(campaigns[other].campaignId) for \(format) in this marketplace")
         }
-        if let index = campaigns.firstIndex(where: { $0.campaignId == campaign.campaignId }) {
-            campaigns[index] = campaign
+        if let existing {
+            campaigns[existing] = campaign
             return .json(200, campaign.resource)
         }
         campaigns.append(campaign)
@@ -252,7 +258,7 @@ extension TopsortCampaign {
         vendorId = vendor?.id ?? ""
         name = ""
         startDate = now
-        endDate = now
+        endDate = nil
         isActive = true
         isSmart = false
         campaignType = "manual"

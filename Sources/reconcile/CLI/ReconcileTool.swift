@@ -94,8 +94,15 @@ enum ReconcileTool {
         }
         text += """
 
+        \(style.bold("EXIT CODES:"))
+          0    success (plan --detailed-exitcode: no changes)
+          1    error; nothing was changed (invalid manifests, unsafe or stale plan, unreachable accounts)
+          2    plan --detailed-exitcode: there are changes
+          3    apply: partly applied (some actions failed or were skipped; run apply again)
+          130  apply interrupted (SIGINT/SIGTERM); the report was written
+
         Run `reconcile help COMMAND` (or `reconcile COMMAND --help`) for a command's options.
-        `reconcile --version` prints the version. Exit codes are listed in the README.
+        `reconcile --version` prints the version.
 
         """
         return text

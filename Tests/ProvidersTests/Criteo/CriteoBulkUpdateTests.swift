@@ -138,4 +138,32 @@ struct CriteoBulkUpdateTests {
             ProviderTestKit.expectNoCredentials(in: ProviderTestKit.texts(of: executions))
         }
     }
+
+    /// One bulk PATCH is listed under every action it carried, marked as one request, so the apply
+    /// report counts each attempt once: as many requests as the platform received.
+    @Test func aPatchCarryingSeveralActionsCountsOnceInTheReport() async throws {
+        try await CriteoFixture.withClient(faults: try FaultPlan.parse("429,retry-after=1,method=PATCH,times=1")) { harness, client in
+            let budget = CriteoFixture.update("100001", name: "Retention Daily", try CriteoFixture.spendLimit("150", .daily))
+            var goal = CriteoFixture.update("100001", name: "Retention Daily", [CallParameter("goal", .choice("Acquisition"))])
+            goal.kind = .pause  // another action on the same campaign: one item for both
+            let lifetime = CriteoFixture.update("100003", name: "Lifetime Burst", try CriteoFixture.spendLimit("1500", .lifetime))
+            let plan = Plan(plannedOn: NextRollSandbox.today, actions: [budget, goal, lifetime])
+            let report = await PlanApplier(plan: plan, executors: [CriteoFixture.provider.alias: client]).run()
+
+            #expect(report.result == .succeeded)
+            #expect(harness.server.requestLog.count(.criteo, method: "PATCH") == 2)
+            #expect(report.outcomes.allSatisfy { $0.calls.map(\.status) == [429, 200] }, "each action lists the request that carried it")
+            let shared = report.outcomes.map { $0.calls.compactMap(\.sharedRequest) }
+            #expect(shared[0].count == 2 && Set(shared[0]).count == 2, "each attempt is a request of its own")
+            #expect(shared.allSatisfy { $0 == shared[0] }, "the same requests under every action")
+            #expect(report.callCount == 2)
+            #expect(report.requests.map(\.call.status) == [429, 200])
+            let summary = try #require(report.json()["summary"])
+            #expect(summary["calls"] == .integer(2))
+
+            // A PATCH that carries one action is not marked.
+            let single = await client.execute([CriteoFixture.update("100001", name: "Retention Daily", try CriteoFixture.spendLimit("160", .daily))])
+            #expect(single.first?.calls.map(\.sharedRequest) == [nil])
+        }
+    }
 }

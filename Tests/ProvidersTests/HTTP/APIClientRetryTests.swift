@@ -80,16 +80,38 @@ struct APIClientRetryTests {
             #expect(response.status == 200)
             #expect(statuses(harness) == [nil, 200])
 
-            // A client of its own, so the POST goes out on a fresh connection: on Linux, a POST whose
-            // reused connection is dropped ends in a timeout instead (libcurl tries to resend it on a new
-            // connection and cannot rewind the body), which is just as safe but slow.
             harness.server.faults.configure(try FaultPlan.parse("drop,times=1"))
             harness.server.requestLog.clear()
-            let fresh = Self.apiClient(Self.provider, try harness.unthrottledConnection(for: Self.provider))
-            let error = try #require(await #expect(throws: APIError.self) { _ = try await fresh.send(Self.create("After drop")) })
+            let error = try #require(await #expect(throws: APIError.self) { _ = try await api.send(Self.create("After drop")) })
             #expect(error.outcomeIsUnknown)
             #expect(error.httpStatus == nil)
             #expect(statuses(harness) == [nil], "a create is never sent twice (the sandbox made it; only the answer was lost)")
+        }
+    }
+
+    /// Requests that follow others never share their connection: on Linux, URLSession silently sends a
+    /// request again when the reused connection it went out on is dropped (the platform sees it twice, the
+    /// client once), and a request with a body on such a connection waits out the whole request timeout.
+    @Test func aDroppedAnswerAfterEarlierRequestsIsReportedAtOnceAndEveryAttemptIsRecorded() async throws {
+        // Long enough for a busy machine; a request stuck on a dead connection would fail with "timed out".
+        try await withAPI("", retryPolicy: RetryPolicy(requestTimeout: 20)) { harness, api in
+            for _ in 0..<3 { _ = try await api.send(Self.list) }
+            harness.server.faults.configure(try FaultPlan.parse("drop,times=1"))
+            harness.server.requestLog.clear()
+            let trace = CallTrace()
+            _ = try await api.send(Self.list, trace: trace)
+            #expect(statuses(harness) == [nil, 200])
+            #expect(await trace.records.map(\.status) == [nil, 200], "the client knows of both requests the platform received")
+
+            for request in [Self.create("After reads"), APIRequest.json(.patch, "/public/v1/campaign-service/campaigns/11111111-1111-4111-8111-111111111111",
+                                                                         body: Data(#"{"name": "Renamed"}"#.utf8), isIdempotent: false)] {
+                harness.server.faults.configure(try FaultPlan.parse("drop,times=1"))
+                harness.server.requestLog.clear()
+                let error = try #require(await #expect(throws: APIError.self) { _ = try await api.send(request) })
+                #expect(error.outcomeIsUnknown)
+                #expect(error.description.hasSuffix("failed: the connection was closed before the answer came"), "not a timeout: \(error)")
+                #expect(statuses(harness) == [nil], "sent once")
+            }
         }
     }
 

@@ -15,7 +15,7 @@ struct NextRollFailureTests {
         try await NextRollSandbox.with(faults: "drop,path=/nextroll/api/v1/campaign/create,times=1") { nextroll in
             let plan = try await nextroll.plan(try NextRollSandbox.manifest(Self.newCampaign))
             let create = try #require(plan.action(ActionID(.create, .campaign("nr", "Lost Answer"))))
-            let execution = try #require(await nextroll.freshClient().execute([create]).first)
+            let execution = try #require(await nextroll.client.execute([create]).first)
             guard case .failed(let failure) = execution.result else {
                 Issue.record("the create should fail: its answer was lost")
                 return
@@ -59,7 +59,7 @@ struct NextRollFailureTests {
             }
             let group = try #require(plan.action(ActionID(.create, ResourceAddress.campaign("nr", "Lost Answer").adGroup("G"))))
                 .resolvingCreatedIDs([campaignCreate: made])
-            guard case .failed(let failure) = try #require(await nextroll.freshClient().execute([group]).first).result else {
+            guard case .failed(let failure) = try #require(await nextroll.client.execute([group]).first).result else {
                 Issue.record("the ad group create should fail")
                 return
             }

@@ -55,13 +55,6 @@ struct NextRollSandbox {
         return try ManifestLoader().load([ManifestSource(file: "nextroll.yaml", data: Data(text.utf8))])
     }
 
-    /// Another client for the account, on connections of its own. On Linux, URLSession reports a connection
-    /// the server closes without answering at once when it is new, but only after the request timeout when
-    /// it was reused; a fresh client keeps lost-answer tests fast.
-    func freshClient() throws -> NextRollClient {
-        NextRollClient(provider: provider, connection: try harness.connection(for: provider, sleeper: sleeper, retryPolicy: RetryPolicy(requestTimeout: 60)))
-    }
-
     func fetch(_ manifest: Manifest) async throws -> LiveAccount {
         try await client.fetch(for: manifest)
     }

@@ -148,6 +148,16 @@ struct ManifestFolder {
         }
     }
 
+    /// A folder holding a copy of the repository's `examples/manifests` (under the same path, so the
+    /// tags CSV the examples download lands in the folder: `tags: ../../out/tags`).
+    static func withExamples() throws -> ManifestFolder {
+        let folder = try ManifestFolder([:])
+        let examples = folder.url.appendingPathComponent("examples/manifests")
+        try FileManager.default.createDirectory(at: examples.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ReconcileProcess.packageRoot.appendingPathComponent("examples/manifests"), to: examples)
+        return folder
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: url)
     }
