@@ -53,6 +53,19 @@ import Testing
         }
     }
 
+    /// Small objects are checked for duplicate keys by scanning, large ones by hashing: both find them,
+    /// including keys that are the same text in another Unicode normalization.
+    @Test(arguments: [3, 16, 40])
+    func duplicateKeysAreFoundInObjectsOfAnySize(members: Int) {
+        let keys = (0..<members).map { "\"k\($0)\": \($0)" }.joined(separator: ", ")
+        #expect((try? JSONParser().parse("{\(keys)}")) != nil)
+        for duplicate in [#""k0""#, #""k\#(members - 1)""#] {
+            #expect(throws: JSONParseError.self) { try JSONParser().parse("{\(keys), \(duplicate): 1}") }
+        }
+        let sameTextTwice = #", "é": 1, "e\u0301": 2"#
+        #expect(throws: JSONParseError.self) { try JSONParser().parse("{\(keys)\(sameTextTwice)}") }
+    }
+
     @Test func deepNestingIsRefused() {
         let text = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
         #expect(throws: JSONParseError.self) { try JSONParser(maximumDepth: 256).parse(text) }

@@ -6,10 +6,10 @@ public enum AdGroupDiff {
             changes.append(FieldChange(.status, .choice(live.status.rawValue), .choice(desired.status.rawValue)))
         }
         if let segments = desired.segments {
-            if segments.include != live.segments.include {
+            if !ValueNormalization.sameMembers(segments.include, live.segments.include) {
                 changes.append(FieldChange(.segmentsInclude, .strings(live.segments.include), .strings(segments.include)))
             }
-            if segments.exclude != live.segments.exclude {
+            if !ValueNormalization.sameMembers(segments.exclude, live.segments.exclude) {
                 changes.append(FieldChange(.segmentsExclude, .strings(live.segments.exclude), .strings(segments.exclude)))
             }
         }
@@ -21,7 +21,7 @@ public enum AdGroupDiff {
                 changes.append(FieldChange(.geoExclude, .geoTargets(live.geo.exclude), .geoTargets(geo.exclude)))
             }
         }
-        if let ads = desired.ads, ads != live.ads {
+        if let ads = desired.ads, !ValueNormalization.sameMembers(ads, live.ads) {
             changes.append(FieldChange(.ads, .strings(live.ads), .strings(ads)))
         }
         return changes

@@ -85,6 +85,9 @@ public enum IdentityMatcher {
     public static func matchAdGroups(_ desired: [AdGroup], live: [LiveAdGroup], campaign: ResourceAddress,
                                      problems: inout [PlanningProblem]) -> [Int?] {
         desired.map { group in
+            // Usually one live ad group has the name: only a second one makes the full list worth building.
+            guard let first = live.firstIndex(where: { $0.name == group.name }) else { return nil }
+            guard live[(first + 1)...].contains(where: { $0.name == group.name }) else { return first }
             let candidates = live.indices.filter { live[$0].name == group.name }
             if candidates.count > 1 {
                 problems.append(PlanningProblem(

@@ -101,6 +101,17 @@ public enum ValueNormalization {
 
     /// Whether two sets of geo targets name the same locations (equal sets need no EID sets built).
     public static func sameGeo(_ lhs: Set<GeoTarget>, _ rhs: Set<GeoTarget>) -> Bool {
-        lhs == rhs || geoIdentities(lhs) == geoIdentities(rhs)
+        sameMembers(lhs, rhs) || geoIdentities(lhs) == geoIdentities(rhs)
+    }
+
+    /// Whether two sets have the same members: `==`, with small sets compared member by member
+    /// without hashing. Targeting sets hold a few members and a large plan compares hundreds of
+    /// thousands of them, where hashing every member dominated.
+    public static func sameMembers<Element: Hashable>(_ lhs: Set<Element>, _ rhs: Set<Element>) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        guard lhs.count <= 4 else { return lhs == rhs }
+        // Members are distinct, so with as many on each side, finding each left one on the right means equal.
+        for member in lhs where !rhs.contains(where: { $0 == member }) { return false }
+        return true
     }
 }

@@ -108,7 +108,7 @@ public struct JSONParser: Sendable {
             guard depth <= maximumDepth else { throw error("JSON nested deeper than \(maximumDepth) levels") }
             index += 1
             var members: [(String, JSONValue)] = []
-            var seen: Set<String> = []
+            var keys = KeySet()
             skipWhitespace()
             if current == UInt8(ascii: "}") {
                 index += 1
@@ -119,7 +119,7 @@ public struct JSONParser: Sendable {
                 guard current == UInt8(ascii: "\"") else { throw error("expected a string key, found \(describeCurrent())") }
                 let keyStart = index
                 let key = try string()
-                guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"", at: keyStart) }
+                guard keys.insert(key, members: members) else { throw error("duplicate key \"\(key)\"", at: keyStart) }
                 skipWhitespace()
                 guard current == UInt8(ascii: ":") else { throw error("expected `:` after key \"\(key)\", found \(describeCurrent())") }
                 index += 1
@@ -133,6 +133,22 @@ public struct JSONParser: Sendable {
                 guard current == UInt8(ascii: "}") else { throw error("expected `,` or `}` in an object, found \(describeCurrent())") }
                 index += 1
                 return .object(members)
+            }
+        }
+
+        /// The keys of one object, for finding duplicates. Objects are small as a rule, and scanning a few
+        /// keys costs less than hashing them (and a set per object); a large object switches to a set.
+        struct KeySet {
+            static let scanLimit = 16
+            private var hashed: Set<String>?
+
+            /// Whether `key` is new among the keys of `members` (the members read so far); records it.
+            mutating func insert(_ key: String, members: [(String, JSONValue)]) -> Bool {
+                if hashed == nil, members.count < Self.scanLimit { return !members.contains { $0.0 == key } }
+                var keys = hashed ?? Set(members.map(\.0))
+                hashed = nil  // so that `keys` is the set's only owner and grows in place
+                defer { hashed = keys }
+                return keys.insert(key).inserted
             }
         }
 

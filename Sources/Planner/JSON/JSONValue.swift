@@ -2,7 +2,10 @@ import Foundation
 
 /// A JSON value with object keys kept in the order they were given, so documents we write
 /// (JSON Schema, plans, reports) are stable and read in a sensible order.
-public indirect enum JSONValue: Sendable, Hashable {
+///
+/// Not `indirect`: arrays and members already live on the heap, and boxing every scalar would cost an
+/// allocation (and a release) per value; live states and plans have hundreds of thousands of them.
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case integer(Int64)
@@ -44,68 +47,73 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// The value serialized as JSON; `indent` > 0 pretty-prints with that many spaces per level.
     public func serialized(indent: Int = 2) -> String {
-        var output = ""
+        // Written as UTF-8 bytes and made a String once: documents are large (plans, live states).
+        var output: [UInt8] = []
         write(to: &output, indent: indent, level: 0)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: Int, level: Int) {
+    private func write(to output: inout [UInt8], indent: Int, level: Int) {
         switch self {
-        case .null: output += "null"
-        case .bool(let value): output += value ? "true" : "false"
-        case .integer(let value): output += String(value)
-        case .decimal(let value): output += "\(value)"
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .decimal(let value): output.append(contentsOf: "\(value)".utf8)
         case .string(let value): JSONValue.writeString(value, to: &output)
         case .array(let values):
-            if values.isEmpty { output += "[]"; return }
-            // Padding is made only for containers, once each (plans and live states are large).
-            let newline = indent > 0 ? "\n" : ""
-            let pad = String(repeating: " ", count: indent * (level + 1))
-            output += "[" + newline
+            if values.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                output += pad
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(to: &output, indent: indent, level: level + 1)
                 value.write(to: &output, indent: indent, level: level + 1)
-                output += (index < values.count - 1 ? "," : "") + newline
             }
-            output += String(repeating: " ", count: indent * level) + "]"
+            JSONValue.newline(to: &output, indent: indent, level: level)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            let newline = indent > 0 ? "\n" : ""
-            let pad = String(repeating: " ", count: indent * (level + 1))
-            output += "{" + newline
+            if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                output += pad
+                if index > 0 { output.append(UInt8(ascii: ",")) }
+                JSONValue.newline(to: &output, indent: indent, level: level + 1)
                 JSONValue.writeString(key, to: &output)
-                output += indent > 0 ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if indent > 0 { output.append(UInt8(ascii: " ")) }
                 value.write(to: &output, indent: indent, level: level + 1)
-                output += (index < members.count - 1 ? "," : "") + newline
             }
-            output += String(repeating: " ", count: indent * level) + "}"
+            JSONValue.newline(to: &output, indent: indent, level: level)
+            output.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
+    /// When pretty-printing: a line break and the padding of `level`.
+    private static func newline(to output: inout [UInt8], indent: Int, level: Int) {
+        guard indent > 0 else { return }
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent * level))
+    }
+
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
         // Most strings need no escaping: append them whole.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            output += "\""
-            output += text
-            output += "\""
+            output.append(contentsOf: text.utf8)
+            output.append(UInt8(ascii: "\""))
             return
         }
-        output += "\""
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
             case _ where scalar.value < 0x20:
                 let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+            default: output.append(contentsOf: String(scalar).utf8)
             }
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }

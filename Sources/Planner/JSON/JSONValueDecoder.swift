@@ -76,46 +76,16 @@ private struct DecodingIndexKey: CodingKey {
     var intValue: Int? { index }
 }
 
-/// Where a value sits in the document. Built as a chain and turned into a coding path only when
-/// asked (for an error or a container's `codingPath`), so decoding large documents stays cheap.
-private final class PathNode {
-    let parent: PathNode?
-    let key: (any CodingKey)?
-    let base: [any CodingKey]
-
-    init(base: [any CodingKey]) {
-        parent = nil
-        key = nil
-        self.base = base
-    }
-
-    init(parent: PathNode, key: any CodingKey) {
-        self.parent = parent
-        self.key = key
-        base = []
-    }
-
-    var path: [any CodingKey] {
-        var keys: [any CodingKey] = []
-        var node: PathNode? = self
-        while let current = node {
-            if let key = current.key { keys.append(key) } else { keys += current.base.reversed() }
-            node = current.parent
-        }
-        return keys.reversed()
-    }
-}
-
 private struct ValueDecoder: Decoder {
     let value: JSONValue
-    let node: PathNode
+    let node: CodingPathNode
     let storedUserInfo: [CodingUserInfoKey: any Sendable]
 
     init(value: JSONValue, codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) {
-        self.init(value: value, node: PathNode(base: codingPath), userInfo: userInfo)
+        self.init(value: value, node: CodingPathNode(base: codingPath), userInfo: userInfo)
     }
 
-    init(value: JSONValue, node: PathNode, userInfo: [CodingUserInfoKey: any Sendable]) {
+    init(value: JSONValue, node: CodingPathNode, userInfo: [CodingUserInfoKey: any Sendable]) {
         self.value = value
         self.node = node
         self.storedUserInfo = userInfo
@@ -139,7 +109,7 @@ private struct ValueDecoder: Decoder {
     }
 
     func child(_ value: JSONValue, key: any CodingKey) -> ValueDecoder {
-        ValueDecoder(value: value, node: PathNode(parent: node, key: key), userInfo: storedUserInfo)
+        ValueDecoder(value: value, node: CodingPathNode(parent: node, key: key), userInfo: storedUserInfo)
     }
 
     func unbox<T: Decodable>(_ type: T.Type) throws -> T {

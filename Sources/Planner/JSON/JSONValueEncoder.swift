@@ -87,37 +87,43 @@ private struct IndexKey: CodingKey {
 }
 
 private final class ValueEncoder: Encoder {
-    let codingPath: [any CodingKey]
+    let path: CodingPathNode
     let storedUserInfo: [CodingUserInfoKey: any Sendable]
     let node: EncodingNode
 
+    var codingPath: [any CodingKey] { path.path }
     var userInfo: [CodingUserInfoKey: Any] { storedUserInfo }
 
-    init(codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable], node: EncodingNode = EncodingNode()) {
-        self.codingPath = codingPath
+    convenience init(codingPath: [any CodingKey], userInfo: [CodingUserInfoKey: any Sendable]) {
+        self.init(path: CodingPathNode(base: codingPath), userInfo: userInfo)
+    }
+
+    init(path: CodingPathNode, userInfo: [CodingUserInfoKey: any Sendable], node: EncodingNode = EncodingNode()) {
+        self.path = path
         self.storedUserInfo = userInfo
         self.node = node
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.becomeObject()
-        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, node: node, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer<Key>(encoder: self, node: node, path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         node.becomeArray()
-        return UnkeyedContainer(encoder: self, node: node, codingPath: codingPath)
+        return UnkeyedContainer(encoder: self, node: node, path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
-        SingleContainer(encoder: self, codingPath: codingPath)
+        SingleContainer(encoder: self)
     }
 
     /// The JSON for one value; Decimal is intercepted so it never goes through its own keyed encoding.
-    func box<T: Encodable>(_ value: T, at path: [any CodingKey]? = nil) throws -> JSONValue {
-        if let decimal = value as? Decimal { return .decimal(decimal) }
-        if let json = value as? JSONValue { return json }
-        let child = ValueEncoder(codingPath: path ?? codingPath, userInfo: storedUserInfo)
+    func box<T: Encodable>(_ value: T, at path: CodingPathNode? = nil) throws -> JSONValue {
+        // Types are compared first: a dynamic cast of every value costs more than the comparison.
+        if T.self == Decimal.self, let decimal = value as? Decimal { return .decimal(decimal) }
+        if T.self == JSONValue.self, let json = value as? JSONValue { return json }
+        let child = ValueEncoder(path: path ?? self.path, userInfo: storedUserInfo)
         try value.encode(to: child)
         return child.node.json
     }
@@ -125,7 +131,9 @@ private final class ValueEncoder: Encoder {
     struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         let encoder: ValueEncoder
         let node: EncodingNode
-        let codingPath: [any CodingKey]
+        let path: CodingPathNode
+
+        var codingPath: [any CodingKey] { path.path }
 
         mutating func encodeNil(forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.null)) }
         mutating func encode(_ value: Bool, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.bool(value))) }
@@ -135,35 +143,39 @@ private final class ValueEncoder: Encoder {
         mutating func encode(_ value: Int, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.integer(Int64(value)))) }
         mutating func encode(_ value: Int64, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.integer(value))) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            node.append(key.stringValue, EncodingNode(try encoder.box(value, at: codingPath + [key])))
+            node.append(key.stringValue, EncodingNode(try encoder.box(value, at: CodingPathNode(parent: path, key: key))))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let child = node.member(key.stringValue)
             child.becomeObject()
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, codingPath: codingPath + [key]))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, path: CodingPathNode(parent: path, key: key)))
         }
 
         mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
             let child = node.member(key.stringValue)
             child.becomeArray()
-            return UnkeyedContainer(encoder: encoder, node: child, codingPath: codingPath + [key])
+            return UnkeyedContainer(encoder: encoder, node: child, path: CodingPathNode(parent: path, key: key))
         }
 
         mutating func superEncoder() -> any Encoder {
-            ValueEncoder(codingPath: codingPath, userInfo: encoder.storedUserInfo, node: node.member("super"))
+            ValueEncoder(path: path, userInfo: encoder.storedUserInfo, node: node.member("super"))
         }
 
         mutating func superEncoder(forKey key: Key) -> any Encoder {
-            ValueEncoder(codingPath: codingPath + [key], userInfo: encoder.storedUserInfo, node: node.member(key.stringValue))
+            ValueEncoder(path: CodingPathNode(parent: path, key: key), userInfo: encoder.storedUserInfo, node: node.member(key.stringValue))
         }
     }
 
     struct UnkeyedContainer: UnkeyedEncodingContainer {
         let encoder: ValueEncoder
         let node: EncodingNode
-        let codingPath: [any CodingKey]
+        let path: CodingPathNode
         var count: Int { node.arrayCount }
+        var codingPath: [any CodingKey] { path.path }
+
+        /// The path of the element about to be added.
+        private var nextPath: CodingPathNode { CodingPathNode(parent: path, key: IndexKey(count)) }
 
         mutating func encodeNil() throws { node.append(EncodingNode(.null)) }
         mutating func encode(_ value: Bool) throws { node.append(EncodingNode(.bool(value))) }
@@ -173,35 +185,35 @@ private final class ValueEncoder: Encoder {
         mutating func encode(_ value: Int) throws { node.append(EncodingNode(.integer(Int64(value)))) }
         mutating func encode(_ value: Int64) throws { node.append(EncodingNode(.integer(value))) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            node.append(EncodingNode(try encoder.box(value, at: codingPath + [IndexKey(count)])))
+            node.append(EncodingNode(try encoder.box(value, at: nextPath)))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let child = EncodingNode()
             child.becomeObject()
-            let path = codingPath + [IndexKey(count)]
+            let path = nextPath
             node.append(child)
-            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, codingPath: path))
+            return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, path: path))
         }
 
         mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
             let child = EncodingNode()
             child.becomeArray()
-            let path = codingPath + [IndexKey(count)]
+            let path = nextPath
             node.append(child)
-            return UnkeyedContainer(encoder: encoder, node: child, codingPath: path)
+            return UnkeyedContainer(encoder: encoder, node: child, path: path)
         }
 
         mutating func superEncoder() -> any Encoder {
             let child = EncodingNode()
             node.append(child)
-            return ValueEncoder(codingPath: codingPath, userInfo: encoder.storedUserInfo, node: child)
+            return ValueEncoder(path: path, userInfo: encoder.storedUserInfo, node: child)
         }
     }
 
     struct SingleContainer: SingleValueEncodingContainer {
         let encoder: ValueEncoder
-        let codingPath: [any CodingKey]
+        var codingPath: [any CodingKey] { encoder.codingPath }
 
         mutating func encodeNil() throws { encoder.node.setValue(.null) }
         mutating func encode(_ value: Bool) throws { encoder.node.setValue(.bool(value)) }

@@ -64,6 +64,11 @@ public struct CheckedObject: Sendable {
         entries.contains { $0.key == key }
     }
 
+    /// Makes room for `count` keys, so that an object's fields are stored without regrowing.
+    mutating func reserveCapacity(_ count: Int) {
+        entries.reserveCapacity(count)
+    }
+
     /// Records a key and its checked value (nil when the value failed its check).
     mutating func add(_ key: String, at keyLocation: SourceLocation, value: CheckedValue?) {
         entries.append(Field(key: key, keyLocation: keyLocation, value: value))

@@ -113,6 +113,7 @@ struct ManifestDecoder {
             campaign.targeting = selection(targeting, what: "segment id", read: { $0.integer })
         }
         if let groups = object["adgroups"]?.sequence {
+            campaign.adGroups.reserveCapacity(groups.count)
             for group in groups {
                 if let object = group.object, let adGroup = adGroup(object) { campaign.adGroups.append(adGroup) }
             }
@@ -233,7 +234,8 @@ struct ManifestDecoder {
         var group = AdGroup(name: name, location: object.location)
         group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let segments = object["segments"]?.object {
-            for side in ["include", "exclude"] { checkListableEIDs(segments[side]?.sequence ?? [], what: "segment") }
+            checkListableEIDs(segments["include"]?.sequence ?? [], what: "segment")
+            checkListableEIDs(segments["exclude"]?.sequence ?? [], what: "segment")
             group.segments = selection(segments, what: "segment", read: { $0.string })
         }
         if let geo = object["geo"]?.object {
@@ -250,7 +252,8 @@ struct ManifestDecoder {
     /// so an EID holding a comma would be read as several.
     private mutating func checkListableEIDs(_ values: [CheckedValue], what: String) {
         for value in values {
-            guard let eid = value.string, eid.contains(",") else { continue }
+            // Most EIDs hold no comma byte at all, which settles it without a Unicode-aware search.
+            guard let eid = value.string, eid.utf8.contains(UInt8(ascii: ",")), eid.contains(",") else { continue }
             report(value.location, "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
                    hint: "list each EID as its own item: [\(eid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))]")
         }
@@ -271,28 +274,27 @@ struct ManifestDecoder {
     private mutating func selection<Element>(_ object: CheckedObject, what: String,
                                              read: (CheckedValue) -> Element?) -> Selection<Element> {
         let include = object["include"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
-        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
-        if let excluded = object["exclude"]?.sequence {
-            for value in excluded {
-                if let element = read(value), include.contains(element) {
-                    report(value.location, "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
-                }
-            }
-        }
+        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read, excludedFrom: include) } ?? []
         return Selection(include: include, exclude: exclude)
     }
 
-    private mutating func uniqueSet<Element>(_ values: [CheckedValue], what: String, read: (CheckedValue) -> Element?) -> Set<Element> {
-        var seen: [Element: SourceLocation] = [:]
-        for value in values {
+    /// The members of a list, reporting members listed twice and, for an exclude list, members its
+    /// include list (`excludedFrom`) also has.
+    private mutating func uniqueSet<Element>(_ values: [CheckedValue], what: String, read: (CheckedValue) -> Element?,
+                                             excludedFrom included: Set<Element> = []) -> Set<Element> {
+        var members = Set<Element>(minimumCapacity: values.count)
+        for (position, value) in values.enumerated() {
             guard let element = read(value) else { continue }
-            if let first = seen[element] {
-                report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first.line)")
-            } else {
-                seen[element] = value.location
+            if !members.insert(element).inserted {
+                // A repeat is rare: only then look back for where the member was first listed.
+                let first = values[..<position].first { read($0) == element }
+                report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first?.location.line ?? value.location.line)")
+            }
+            if included.contains(element) {
+                report(value.location, "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
             }
         }
-        return Set(seen.keys)
+        return members
     }
 
     private func display<Element>(_ element: Element) -> String {

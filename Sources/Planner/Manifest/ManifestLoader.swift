@@ -17,10 +17,10 @@ public struct ManifestLoader: Sendable {
     /// Loads manifests from already-read files; top-level lists from several files are concatenated.
     public func load(_ sources: [ManifestSource]) throws(ManifestError) -> Manifest {
         var diagnostics: [Diagnostic] = []
-        var documents: [YAMLNode] = []
+        var documents: [YAMLTree] = []
         for source in sources {
             do {
-                documents += try yaml.load(source.data, file: source.file)
+                documents += try yaml.trees(source.data, file: source.file)
             } catch {
                 diagnostics.append(Diagnostic(.error, at: error.location, error.message))
             }
@@ -30,15 +30,16 @@ public struct ManifestLoader: Sendable {
         var checker = SchemaChecker()
         // Providers first: resources anywhere may refer to an alias declared in any file.
         var providerObjects: [(alias: String, keyLocation: SourceLocation, object: CheckedObject)] = []
-        for document in documents where !document.isNull {
-            guard let entries = document.mapping else {
-                diagnostics.append(Diagnostic(.error, at: document.location, "a manifest must be a mapping of top-level keys, found \(document.kindDescription)",
+        for document in documents where !document.isNull(document.root) {
+            guard let entries = document.entries(document.root) else {
+                diagnostics.append(Diagnostic(.error, at: document.location(document.root),
+                                              "a manifest must be a mapping of top-level keys, found \(document.kindDescription(document.root))",
                                               hint: "start with `providers:`, `campaigns:`, `segments:` or `retail_campaigns:`"))
                 continue
             }
-            if let providers = entries.first(where: { $0.key.scalar?.text == "providers" }), !providers.value.isNull,
+            if let providers = entries.first(where: { document.text($0.key) == "providers" }), !document.isNull(providers.value),
                let property = ManifestSchema.document.property("providers"),
-               let checked = checker.check(providers.value, as: property.type, key: "providers", kind: nil)?.map {
+               let checked = checker.check(providers.value, in: document, as: property.type, key: "providers", kind: nil)?.map {
                 for entry in checked {
                     if let object = entry.value.object { providerObjects.append((entry.key, entry.keyLocation, object)) }
                 }
@@ -62,13 +63,13 @@ public struct ManifestLoader: Sendable {
             if let provider = decoder.provider(alias: entry.alias, entry.object) { providers.append(provider) }
         }
 
-        // Then everything else, with the provider types known, one resource at a time so that the
-        // YAML of what has been decoded is released as decoding goes (large manifests stay small).
+        // Then everything else, with the provider types known, one resource at a time so that only one
+        // resource's checked values are held at once (large manifests stay small).
         let providersByAlias = Dictionary(providers.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
         var manifest = Manifest(providers: providers, files: sources.map(\.file))
         var safetyLocation: SourceLocation?
-        for index in documents.indices where documents[index].mapping != nil {
-            checker.checkDocument(&documents[index], schema: ManifestSchema.document, skipping: ["providers"]) { key, value in
+        for document in documents where document.kind(document.root) == .mapping {
+            checker.checkDocument(document, schema: ManifestSchema.document, skipping: ["providers"]) { key, value in
                 guard let object = value.object else { return }
                 let provider = object["provider"]?.string.flatMap { providersByAlias[$0] }
                 switch key {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Checks YAML nodes against the manifest schema and returns typed, located values.
+/// Checks YAML nodes (of a loaded `YAMLTree`) against the manifest schema and returns typed, located values.
 ///
 /// Every problem becomes a `Diagnostic`; checking goes on past errors so that all of them are
 /// reported together. A value that fails its check is left out of the result.
@@ -16,53 +16,57 @@ public struct SchemaChecker {
         self.providerKinds = providerKinds
     }
 
-    /// Checks `node` as a value of `type`. `key` names the value in messages.
-    public mutating func check(_ node: YAMLNode, as type: SchemaType, key: String, kind: ProviderKind?) -> CheckedValue? {
+    /// Checks `node` of `tree` as a value of `type`. `key` names the value in messages.
+    mutating func check(_ node: Int, in tree: YAMLTree, as type: SchemaType, key: String, kind: ProviderKind?) -> CheckedValue? {
         switch type {
         case .object(let schema):
-            return checkObject(node, schema: schema, kind: kind).map { CheckedValue(content: .object($0), location: node.location) }
+            return checkObject(node, in: tree, schema: schema, kind: kind).map { CheckedValue(content: .object($0), location: tree.location(node)) }
         case .map(let valueType, let keyDescription):
-            return checkMap(node, valueType: valueType, key: key, keyDescription: keyDescription, kind: kind)
+            return checkMap(node, in: tree, valueType: valueType, key: key, keyDescription: keyDescription, kind: kind)
         case .sequence(let itemType, let minItems):
-            guard let items = node.sequence else { return typeMismatch(node, key: key, type: type) }
+            guard let items = tree.items(node) else { return typeMismatch(node, in: tree, key: key, type: type) }
             if items.count < minItems {
-                report(node.location, "`\(key)` needs at least \(minItems) item\(minItems == 1 ? "" : "s"), found \(items.count)")
+                report(tree.location(node), "`\(key)` needs at least \(minItems) item\(minItems == 1 ? "" : "s"), found \(items.count)")
             }
             var checked: [CheckedValue] = []
             checked.reserveCapacity(items.count)
             for item in items {
-                if let value = check(item, as: itemType, key: key, kind: kind) { checked.append(value) }
+                if let value = check(item, in: tree, as: itemType, key: key, kind: kind) { checked.append(value) }
             }
-            return CheckedValue(content: .sequence(checked), location: node.location)
+            return CheckedValue(content: .sequence(checked), location: tree.location(node))
         default:
-            return checkScalar(node, as: type, key: key)
+            return checkScalar(node, in: tree, as: type, key: key)
         }
     }
 
     /// Checks a mapping with fixed keys.
-    public mutating func checkObject(_ node: YAMLNode, schema: ObjectSchema, kind inheritedKind: ProviderKind?) -> CheckedObject? {
-        guard let entries = node.mapping else {
-            _ = typeMismatch(node, key: schema.name, type: .object(schema))
+    mutating func checkObject(_ node: Int, in tree: YAMLTree, schema: ObjectSchema, kind inheritedKind: ProviderKind?) -> CheckedObject? {
+        guard let entries = tree.entries(node) else {
+            _ = typeMismatch(node, in: tree, key: schema.name, type: .object(schema))
             return nil
         }
         var kind = inheritedKind
         // The provider type decides which keys apply, so read it before the other keys.
-        if let typeKey = schema.providerTypeKey, let kindEntry = entries.first(where: { $0.key.scalar?.text == typeKey }) {
-            kind = kindEntry.value.scalar.flatMap { ProviderKind(rawValue: $0.text) }
+        if let typeKey = schema.providerTypeKey, let kindEntry = entries.first(where: { tree.text($0.key, is: typeKey) }) {
+            kind = tree.text(kindEntry.value).flatMap { ProviderKind(rawValue: $0) }
         }
-        if let aliasEntry = entries.first(where: { $0.key.scalar?.text == "provider" }), let resourceKinds = schema.resourceProviders,
-           let alias = aliasEntry.value.scalar?.text {
-            kind = resolveProvider(alias: alias, at: aliasEntry.value.location, resource: schema.name, allowed: resourceKinds)
+        if let resourceKinds = schema.resourceProviders, let aliasEntry = entries.first(where: { tree.text($0.key, is: "provider") }),
+           let alias = tree.text(aliasEntry.value) {
+            kind = resolveProvider(alias: alias, at: tree.location(aliasEntry.value), resource: schema.name, allowed: resourceKinds)
         }
 
-        var object = CheckedObject(location: node.location, providerKind: kind)
+        var object = CheckedObject(location: tree.location(node), providerKind: kind)
+        object.reserveCapacity(entries.count)
         for entry in entries {
-            guard let (keyText, property) = property(for: entry, in: schema, kind: kind) else { continue }
-            object.add(keyText, at: entry.key.location, value: check(entry.value, as: property.type, key: keyText, kind: kind))
+            guard let (keyText, index) = property(for: entry.key, in: tree, schema: schema, kind: kind) else { continue }
+            object.add(keyText, at: tree.location(entry.key),
+                       value: check(entry.value, in: tree, as: schema.properties[index].type, key: keyText, kind: kind))
         }
 
-        for property in schema.properties where property.required && !object.has(property.name) {
-            report(node.location, "\(schema.name) is missing required key `\(property.name)`",
+        // By index: the schema's properties are read in place rather than copied one by one.
+        for index in schema.properties.indices where schema.properties[index].required && !object.has(schema.properties[index].name) {
+            let property = schema.properties[index]
+            report(tree.location(node), "\(schema.name) is missing required key `\(property.name)`",
                    hint: "add `\(property.name):` with \(property.type.expectation)")
         }
         checkAlternatives(schema, object: object)
@@ -70,92 +74,92 @@ public struct SchemaChecker {
     }
 
     /// Checks a manifest document one value at a time: each item of a top-level list (each campaign,
-    /// segment, …) is checked and handed to `body` on its own, and its YAML is released once checked.
-    /// So a large manifest is never held as a YAML tree and a checked tree at the same time.
-    /// `document` is emptied. Keys in `skipping` and keys without a value (`campaigns:`) are passed over.
-    public mutating func checkDocument(_ document: inout YAMLNode, schema: ObjectSchema, skipping skipped: Set<String> = [],
-                                       _ body: (_ key: String, _ value: CheckedValue) -> Void) {
-        guard case .mapping(var entries) = document.content else {
-            _ = typeMismatch(document, key: schema.name, type: .object(schema))
+    /// segment, …) is checked and handed to `body` on its own, so a checked tree of the whole manifest is
+    /// never held. Keys in `skipping` and keys without a value (`campaigns:`) are passed over.
+    mutating func checkDocument(_ tree: YAMLTree, schema: ObjectSchema, skipping skipped: Set<String> = [],
+                                _ body: (_ key: String, _ value: CheckedValue) -> Void) {
+        guard let entries = tree.entries(tree.root) else {
+            _ = typeMismatch(tree.root, in: tree, key: schema.name, type: .object(schema))
             return
         }
-        // Each step below drops the last other reference to what it takes, so arrays are uniquely
-        // owned and their parts are freed as soon as they have been checked.
-        document.content = .sequence([])
-        for index in entries.indices {
-            var entry = entries[index]
-            entries[index] = YAMLMappingEntry(key: entry.key, value: YAMLNode(.sequence([]), location: entry.value.location))
-            if let key = entry.key.scalar?.text, skipped.contains(key) { continue }
+        for entry in entries {
+            if let key = tree.text(entry.key), skipped.contains(key) { continue }
             // The key is checked even when its value is empty: a misspelt `campaings:` must be reported.
-            guard let (key, property) = property(for: entry, in: schema, kind: nil), !entry.value.isNull else { continue }
-            guard case .sequence(let itemType, _) = property.type, case .sequence(var items) = entry.value.content else {
-                if let value = check(entry.value, as: property.type, key: key, kind: nil) { body(key, value) }
+            guard let (key, index) = property(for: entry.key, in: tree, schema: schema, kind: nil), !tree.isNull(entry.value) else { continue }
+            let type = schema.properties[index].type
+            guard case .sequence(let itemType, _) = type, let items = tree.items(entry.value) else {
+                if let value = check(entry.value, in: tree, as: type, key: key, kind: nil) { body(key, value) }
                 continue
             }
-            entry.value.content = .sequence([])
-            for itemIndex in items.indices {
-                let item = items[itemIndex]
-                items[itemIndex] = YAMLNode(.sequence([]), location: item.location)
-                if let value = check(item, as: itemType, key: key, kind: nil) { body(key, value) }
+            for item in items {
+                if let value = check(item, in: tree, as: itemType, key: key, kind: nil) { body(key, value) }
             }
         }
     }
 
-    /// The property a mapping entry's key names; reports keys that are not plain words, unknown keys
-    /// (with "did you mean") and keys that do not apply to the provider kind. Nil for those and for `x-` keys.
-    private mutating func property(for entry: YAMLMappingEntry, in schema: ObjectSchema,
-                                   kind: ProviderKind?) -> (key: String, property: SchemaProperty)? {
-        guard let keyText = entry.key.scalar?.text else {
-            report(entry.key.location, "keys of a \(schema.name) must be plain words, found \(entry.key.kindDescription)",
+    /// The property a mapping key names (its index in `schema.properties`); reports keys that are not
+    /// plain words, unknown keys (with "did you mean") and keys that do not apply to the provider kind.
+    /// Nil for those and for `x-` keys.
+    private mutating func property(for key: Int, in tree: YAMLTree, schema: ObjectSchema,
+                                   kind: ProviderKind?) -> (key: String, index: Int)? {
+        // Usually the key is written exactly as a property's name: found by its bytes, and the name
+        // (a constant) stands for the text. Other keys take the general path below.
+        for index in schema.properties.indices where tree.text(key, isExactly: schema.properties[index].name) {
+            guard schema.properties[index].applies(to: kind) else { break }
+            return (schema.properties[index].name, index)
+        }
+        guard let keyText = tree.text(key) else {
+            report(tree.location(key), "keys of a \(schema.name) must be plain words, found \(tree.kindDescription(key))",
                    hint: "write the key as plain text, such as `\(schema.properties.first?.name ?? "name")`")
             return nil
         }
         if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { return nil }
-        guard let property = schema.property(keyText) else {
+        guard let index = schema.propertyIndex(keyText) else {
             let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
             let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
                 ?? "valid keys: " + candidates.joined(separator: ", ")
-            report(entry.key.location, "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
+            report(tree.location(key), "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
             return nil
         }
-        if !property.applies(to: kind), let kind {
-            let owners = (property.providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
-            report(entry.key.location, "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
+        if !schema.properties[index].applies(to: kind), let kind {
+            let owners = (schema.properties[index].providers ?? []).map(\.rawValue).sorted().joined(separator: ", ")
+            report(tree.location(key), "`\(keyText)` does not apply to a \(kind.rawValue) \(schema.name)",
                    hint: "it is a \(owners) key; remove it or check the provider")
             return nil
         }
-        return (keyText, property)
+        return (keyText, index)
     }
 
     // MARK: - Pieces
 
-    private mutating func checkMap(_ node: YAMLNode, valueType: SchemaType, key: String, keyDescription: String,
+    private mutating func checkMap(_ node: Int, in tree: YAMLTree, valueType: SchemaType, key: String, keyDescription: String,
                                    kind: ProviderKind?) -> CheckedValue? {
-        guard let entries = node.mapping else { return typeMismatch(node, key: key, type: .map(of: valueType, keyDescription: keyDescription)) }
+        guard let entries = tree.entries(node) else {
+            return typeMismatch(node, in: tree, key: key, type: .map(of: valueType, keyDescription: keyDescription))
+        }
         var checked: [CheckedMapEntry] = []
         for entry in entries {
-            guard let name = entry.key.scalar?.text, !name.isEmpty else {
-                report(entry.key.location, "a \(keyDescription) must be a non-empty word, found \(entry.key.kindDescription)")
+            guard let name = tree.text(entry.key), !name.isEmpty else {
+                report(tree.location(entry.key), "a \(keyDescription) must be a non-empty word, found \(tree.kindDescription(entry.key))")
                 continue
             }
             if name.contains("/") || name.contains(where: \.isWhitespace) {
                 let suggested = String(name.map { $0 == "/" || $0.isWhitespace ? "-" : $0 })
-                report(entry.key.location, "\(keyDescription) `\(clipped(name))` may not contain `/` or spaces",
+                report(tree.location(entry.key), "\(keyDescription) `\(clipped(name))` may not contain `/` or spaces",
                        hint: "it is part of plan addresses such as `\(clipped(suggested))/campaign/NAME`; use a name such as `\(clipped(suggested))`")
                 continue
             }
-            if let value = check(entry.value, as: valueType, key: name, kind: kind) {
-                checked.append(CheckedMapEntry(key: name, keyLocation: entry.key.location, value: value))
+            if let value = check(entry.value, in: tree, as: valueType, key: name, kind: kind) {
+                checked.append(CheckedMapEntry(key: name, keyLocation: tree.location(entry.key), value: value))
             }
         }
-        return CheckedValue(content: .map(checked), location: node.location)
+        return CheckedValue(content: .map(checked), location: tree.location(node))
     }
 
-    private mutating func checkScalar(_ node: YAMLNode, as type: SchemaType, key: String) -> CheckedValue? {
-        guard let scalar = node.scalar, !node.isNull else { return typeMismatch(node, key: key, type: type) }
-        let text = scalar.text
-        let location = node.location
-        if type.isNumberOrBoolean, let written = Self.textWording(node) {
+    private mutating func checkScalar(_ node: Int, in tree: YAMLTree, as type: SchemaType, key: String) -> CheckedValue? {
+        guard let text = tree.text(node), !tree.isNull(node) else { return typeMismatch(node, in: tree, key: key, type: type) }
+        let location = tree.location(node)
+        if type.isNumberOrBoolean, let written = Self.textWording(node, in: tree) {
             // A quoted number is text in YAML (and in the JSON Schema editors check against), so it is
             // refused rather than silently read as a number.
             let isBoolean: Bool
@@ -177,7 +181,7 @@ public struct SchemaChecker {
                     report(location, "`\(key)` is too large: `\(clipped(text))` (at most \(Int.max))")
                     return nil
                 }
-                return typeMismatch(node, key: key, type: type)
+                return typeMismatch(node, in: tree, key: key, type: type)
             }
             guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
             return CheckedValue(content: .integer(value), location: location)
@@ -188,7 +192,7 @@ public struct SchemaChecker {
                            hint: "use fewer decimals")
                     return nil
                 }
-                return typeMismatch(node, key: key, type: type)
+                return typeMismatch(node, in: tree, key: key, type: type)
             }
             guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
             return CheckedValue(content: .decimal(value), location: location)
@@ -198,7 +202,7 @@ public struct SchemaChecker {
                     report(location, "`\(key)` must be true or false, found `\(text)`", hint: "YAML 1.1 words like yes/no/on/off are not booleans here")
                     return nil
                 }
-                return typeMismatch(node, key: key, type: type)
+                return typeMismatch(node, in: tree, key: key, type: type)
             }
             return CheckedValue(content: .boolean(value), location: location)
         case .date:
@@ -207,7 +211,7 @@ public struct SchemaChecker {
                     report(location, "`\(key)` is not a day of the calendar: `\(text)`", hint: "check the month and day")
                     return nil
                 }
-                return typeMismatch(node, key: key, type: type)
+                return typeMismatch(node, in: tree, key: key, type: type)
             }
             return CheckedValue(content: .date(value), location: location)
         case .enumeration(let values):
@@ -224,17 +228,17 @@ public struct SchemaChecker {
             }
             return CheckedValue(content: .integer(value), location: location)
         case .sequence, .object, .map:
-            return typeMismatch(node, key: key, type: type)
+            return typeMismatch(node, in: tree, key: key, type: type)
         }
     }
 
     /// How a scalar written as text (quoted, a block scalar, or tagged `!!str`) is described; nil for a plain scalar.
-    private static func textWording(_ node: YAMLNode) -> String? {
-        guard let scalar = node.scalar else { return nil }
-        switch scalar.style {
+    private static func textWording(_ node: Int, in tree: YAMLTree) -> String? {
+        guard tree.kind(node) == .scalar else { return nil }
+        switch tree.nodes[node].style {
         case .singleQuoted, .doubleQuoted: return "the quoted text"
         case .literal, .folded: return "the block text"
-        case .plain: return node.tag == "tag:yaml.org,2002:str" ? "the text" : nil
+        case .plain: return tree.tag(node) == "tag:yaml.org,2002:str" ? "the text" : nil
         }
     }
 
@@ -293,14 +297,14 @@ public struct SchemaChecker {
     }
 
     @discardableResult
-    private mutating func typeMismatch(_ node: YAMLNode, key: String, type: SchemaType) -> CheckedValue? {
+    private mutating func typeMismatch(_ node: Int, in tree: YAMLTree, key: String, type: SchemaType) -> CheckedValue? {
         let found: String
-        if let scalar = node.scalar, !node.isNull {
-            if case .string(_, true) = type { found = "a scalar" } else { found = "`\(clipped(scalar.text))`" }
+        if let text = tree.text(node), !tree.isNull(node) {
+            if case .string(_, true) = type { found = "a scalar" } else { found = "`\(clipped(text))`" }
         } else {
-            found = node.kindDescription
+            found = tree.kindDescription(node)
         }
-        report(node.location, "`\(key)` must be \(type.expectation), found \(found)")
+        report(tree.location(node), "`\(key)` must be \(type.expectation), found \(found)")
         return nil
     }
 

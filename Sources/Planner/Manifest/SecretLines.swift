@@ -7,18 +7,19 @@ struct SecretLines: Sendable {
     /// Provider-block keys whose values are settings, never secrets.
     private static let settingKeys = Set(ManifestSchema.provider.properties.map(\.name)).subtracting(["credentials"])
 
-    init(_ documents: [YAMLNode]) {
+    init(_ documents: [YAMLTree]) {
         for document in documents {
-            guard let providers = document["providers"]?.mapping else { continue }
+            guard let providersBlock = document.value(document.root, forKey: "providers"),
+                  let providers = document.entries(providersBlock) else { continue }
             for provider in providers {
-                guard let entries = provider.value.mapping else {
+                guard let entries = document.entries(provider.value) else {
                     // A provider written as a scalar or list is malformed; treat all of it as possibly secret.
-                    add(provider.value, from: provider.key.location.line)
+                    add(provider.value, of: document, from: document.nodes[provider.key].mark.line)
                     continue
                 }
                 for entry in entries {
-                    if let key = entry.key.scalar?.text, Self.settingKeys.contains(key) { continue }
-                    add(entry.value, from: entry.key.location.line)
+                    if let key = document.text(entry.key), Self.settingKeys.contains(key) { continue }
+                    add(entry.value, of: document, from: document.nodes[entry.key].mark.line)
                 }
             }
         }
@@ -33,22 +34,25 @@ struct SecretLines: Sendable {
     }
 
     /// Every line from `first` to the last line any part of `node` was written on.
-    private mutating func add(_ node: YAMLNode, from first: Int) {
-        var last = max(first, node.location.line)
+    private mutating func add(_ node: Int, of document: YAMLTree, from first: Int) {
+        var last = max(first, document.nodes[node].mark.line)
         var pending = [node]
         while let next = pending.popLast() {
-            last = max(last, next.location.line)
-            switch next.content {
-            case .scalar(let scalar):
+            let line = document.nodes[next].mark.line
+            last = max(last, line)
+            switch document.kind(next) {
+            case .scalar:
                 // A multi-line scalar (block or folded) runs on past its first line.
-                let breaks = scalar.text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
-                last = max(last, next.location.line + breaks + (scalar.style == .literal || scalar.style == .folded ? 1 : 0))
-            case .sequence(let items):
-                pending += items
-            case .mapping(let entries):
-                for entry in entries { pending += [entry.key, entry.value] }
+                let text = document.text(next) ?? ""
+                let style = document.nodes[next].style
+                let breaks = text.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+                last = max(last, line + breaks + (style == .literal || style == .folded ? 1 : 0))
+            case .sequence:
+                pending += document.items(next) ?? []
+            case .mapping:
+                for entry in document.entries(next) ?? YAMLTree.Entries(children: []) { pending += [entry.key, entry.value] }
             }
         }
-        lines[node.location.file, default: []].formUnion(first...last)
+        lines[document.file, default: []].formUnion(first...last)
     }
 }

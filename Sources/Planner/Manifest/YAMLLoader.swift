@@ -18,6 +18,15 @@ public struct YAMLLoader: Sendable {
     /// - Returns: one node per document; none for an empty file.
     /// - Throws: `YAMLError` at the place of the first problem.
     public func load(_ data: Data, file: String) throws(YAMLError) -> [YAMLNode] {
+        try trees(data, file: file).map { $0.yamlNode() }
+    }
+
+    /// Parses every document in `data` into the compact form the manifest loader reads.
+    func trees(_ data: Data, file: String) throws(YAMLError) -> [YAMLTree] {
+        guard data.count <= Int32.max else {
+            throw YAMLError(location: SourceLocation(file: file, line: 1, column: 1),
+                            message: "the file is 2 GiB or larger; split it into several manifest files")
+        }
         if let encoding = Self.unsupportedEncoding(of: data) {
             throw YAMLError(
                 location: SourceLocation(file: file, line: 1, column: 1),
@@ -37,7 +46,7 @@ public struct YAMLLoader: Sendable {
         return nil
     }
 
-    private func parse(_ bytes: UnsafeRawBufferPointer, file: String) -> Result<[YAMLNode], YAMLError> {
+    private func parse(_ bytes: UnsafeRawBufferPointer, file: String) -> Result<[YAMLTree], YAMLError> {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         defer {
@@ -53,7 +62,7 @@ public struct YAMLLoader: Sendable {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success([]) }
         yaml_parser_set_input_string(parser, base.assumingMemoryBound(to: UInt8.self), bytes.count)
 
-        var builder = YAMLTreeBuilder(limits: limits)
+        var builder = YAMLTreeBuilder(limits: limits, file: file, inputBytes: bytes.count)
         while true {
             guard yaml_parser_parse(parser, event) == 1 else {
                 return .failure(YAMLSyntaxProblem(parser).error(file: file, source: YAMLSourceMap(bytes)))
@@ -61,7 +70,7 @@ public struct YAMLLoader: Sendable {
             defer { yaml_event_delete(event) }
             let isStreamEnd = event.pointee.type == YAML_STREAM_END_EVENT
             do {
-                try Self.apply(event.pointee, to: &builder, file: file)
+                try Self.apply(event.pointee, to: &builder)
             } catch {
                 return .failure(error)
             }
@@ -69,26 +78,24 @@ public struct YAMLLoader: Sendable {
         }
     }
 
-    private static func apply(_ event: yaml_event_t, to builder: inout YAMLTreeBuilder, file: String) throws(YAMLError) {
-        let location = SourceLocation(
-            file: file, line: event.start_mark.line + 1, column: event.start_mark.column + 1)
+    private static func apply(_ event: yaml_event_t, to builder: inout YAMLTreeBuilder) throws(YAMLError) {
+        let mark = YAMLTree.Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
         switch event.type {
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
             try builder.addScalar(
-                YAMLScalar(text: text, style: style(of: data.style)),
-                tag: string(data.tag), anchor: string(data.anchor), at: location)
+                UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length), style: style(of: data.style),
+                tag: string(data.tag), anchor: string(data.anchor), at: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
-            try builder.startSequence(tag: string(data.tag), anchor: string(data.anchor), at: location)
+            try builder.startSequence(tag: string(data.tag), anchor: string(data.anchor), at: mark)
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
-            try builder.startMapping(tag: string(data.tag), anchor: string(data.anchor), at: location)
+            try builder.startMapping(tag: string(data.tag), anchor: string(data.anchor), at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try builder.endCollection()
         case YAML_ALIAS_EVENT:
-            try builder.addAlias(string(event.data.alias.anchor) ?? "", at: location)
+            try builder.addAlias(string(event.data.alias.anchor) ?? "", at: mark)
         case YAML_DOCUMENT_START_EVENT:
             builder.startDocument()
         case YAML_DOCUMENT_END_EVENT:

@@ -40,8 +40,16 @@ public struct YAMLNode: Sendable {
     public var isNull: Bool {
         guard let scalar, tag == nil || tag == "tag:yaml.org,2002:null" else { return false }
         if tag == "tag:yaml.org,2002:null" { return true }
-        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.text)
+        return Self.isNullText(scalar.text, style: scalar.style)
     }
+
+    /// Whether an untagged scalar written so is null: plain `null`, `Null`, `NULL`, `~` or nothing.
+    static func isNullText(_ text: String, style: YAMLScalar.Style) -> Bool {
+        style == .plain && nullTexts.contains(text)
+    }
+
+    /// The texts of a plain scalar that mean null (YAML 1.2 core schema).
+    static let nullTexts = ["", "~", "null", "Null", "NULL"]
 
     /// A short word for what this node is, for messages such as "expected a mapping, found a sequence".
     public var kindDescription: String {

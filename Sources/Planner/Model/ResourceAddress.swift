@@ -94,12 +94,14 @@ public struct ResourceAddress: Sendable, Hashable, Comparable, TextCodable {
     static let namedKinds: Set<String> = ["campaign", "adgroup", "segment", "retail_campaign", "export"]
 
     static func escape(_ name: String) -> String {
-        guard name.contains("/") || name.contains("%") else { return name }
+        // Names rarely hold either byte; only then is the text searched and rewritten.
+        guard name.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "%") }),
+              name.contains("/") || name.contains("%") else { return name }
         return name.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F")
     }
 
     static func unescape(_ text: String) -> String? {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")), text.contains("%") else { return text }
         var result = ""
         var index = text.startIndex
         while index < text.endIndex {

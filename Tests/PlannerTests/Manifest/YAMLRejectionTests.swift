@@ -103,6 +103,18 @@ import Testing
         }
     }
 
+    /// Keys are compared as text, as Swift compares strings: the same accented letter written composed
+    /// and decomposed is one key, in small and in large mappings; different letters are different keys.
+    @Test func keysThatAreTheSameTextInAnotherNormalizationAreDuplicates() throws {
+        for filler in [0, 10] {
+            let keys = (0..<filler).map { "k\($0): \($0)\n" }.joined()
+            let error = try #require(YAMLFixtures.error(keys + "caf\u{E9}: 1\ncafe\u{301}: 2\n"), "\(filler) other keys")
+            #expect(error.location.line == filler + 2)
+            #expect(error.message.hasPrefix("duplicate key 'cafe\u{301}'"))
+            #expect(YAMLFixtures.error(keys + "caf\u{E9}: 1\ncafe: 2\ncaf\u{E8}: 3\n") == nil)
+        }
+    }
+
     @Test func mergedKeysAreNotDuplicates() throws {
         #expect(YAMLFixtures.error("x: &d {a: 1, b: 2}\ny:\n  <<: *d\n  a: 3\n") == nil)
         let explicit = try #require(YAMLFixtures.error("x: &d {a: 1}\ny:\n  <<: *d\n  b: 3\n  b: 4\n"))

@@ -26,6 +26,11 @@ public struct ObjectSchema: Sendable {
     }
 
     public func property(_ key: String) -> SchemaProperty? {
-        properties.first { $0.name == key }
+        propertyIndex(key).map { properties[$0] }
+    }
+
+    /// Where the property named `key` is in `properties`.
+    public func propertyIndex(_ key: String) -> Int? {
+        properties.firstIndex { $0.name == key }
     }
 }
