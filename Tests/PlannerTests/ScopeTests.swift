@@ -29,6 +29,25 @@ import Testing
         #expect(blocked.blocked.count == 1 && blocked.actions.count == 1)
     }
 
+    /// `--target` alone limits the plan to the targets' providers, as it limits the fetch: the
+    /// accounts of the other providers are not read, so the plan must not need them.
+    @Test func targetOnlyNeedsTheLiveAccountsOfItsProviders() throws {
+        let manifest = try Fixture.manifest(Fixture.providers + """
+        campaigns:
+          - { name: Retention, provider: cr, goal: retention, budget: { amount: 10.00, period: daily } }
+          - { name: Spring, provider: nr, budget: { amount: 10.00, period: daily } }
+        """)
+        let live = LiveState(accounts: Fixture.emptyAccounts.filter { $0.alias == "cr" })
+        let plan = try Fixture.plan(manifest, live, targets: ["cr/campaign/Retention"])
+        #expect(plan.actions.map(\.id.description) == ["create cr/campaign/Retention"])
+        #expect(plan.providers.map(\.alias) == ["cr"])
+        #expect(plan.spend.map(\.provider) == ["cr"])
+        // --provider and --target together: the providers either names.
+        let both = try Fixture.plan(manifest, Fixture.accounts { _ in }, providers: ["nr"], targets: ["cr/campaign/Retention"])
+        #expect(both.providers.map(\.alias) == ["nr", "cr"])
+        #expect(both.actions.map(\.id.description) == ["create cr/campaign/Retention"])
+    }
+
     @Test func targetsThatNameNothingAreErrors() throws {
         #expect {
             try Fixture.plan(try Showcase.manifest(), try Showcase.live(), targets: ["nr/campaign/Nope"])

@@ -61,14 +61,13 @@ public enum PlanBuilder {
     // MARK: Scope
 
     private static func scope(_ manifest: Manifest, options: PlanOptions, problems: inout [PlanningProblem]) -> [ProviderConfig] {
-        guard !options.providers.isEmpty else { return manifest.providers }
         let aliases = manifest.providers.map(\.alias)
         for alias in options.providers where !aliases.contains(alias) {
             let hint = NameSuggester.suggestion(for: alias, among: aliases).map { "did you mean `\($0)`?" }
                 ?? "the manifests declare \(aliases.map { "`\($0)`" }.joined(separator: ", "))"
             problems.append(PlanningProblem("--provider `\(alias)` is not a provider alias in the manifests", hint: hint))
         }
-        return manifest.providers.filter { options.providers.contains($0.alias) }
+        return PlanScope(providers: options.providers, targets: options.targets).providers(in: manifest)
     }
 
     /// The live account for a provider block, checked to be the same platform, account and currency.

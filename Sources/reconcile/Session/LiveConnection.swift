@@ -61,7 +61,6 @@ struct LiveConnection {
 
     /// The providers a plan needs live state for: those named by --provider or by --target, else all.
     static func providers(in manifest: Manifest, only aliases: [String], targets: [ResourceAddress]) -> [ProviderConfig] {
-        let named = Set(aliases).union(targets.map(\.provider))
-        return named.isEmpty ? manifest.providers : manifest.providers.filter { named.contains($0.alias) }
+        PlanScope(providers: aliases, targets: targets).providers(in: manifest)
     }
 }
