@@ -82,7 +82,7 @@ struct PlanBenchmark {
             for (number, campaign) in manifest.campaigns.enumerated() where campaign.provider == provider.alias {
                 let drift = number % 100 < driftPercent
                 if drift, number % 10 == 9 { continue }  // gone: created again
-                var live = LiveCampaign(id: "CMP\(number)", name: campaign.name, status: campaign.status, platformStatus: "approved",
+                var live = LiveCampaign(id: "CMP\(number)", name: campaign.name, status: campaign.creationStatus, platformStatus: "approved",
                                         schedule: campaign.schedule, bidding: campaign.bidding, retargeting: campaign.retargeting)
                 if case .capped(let money, let period)? = campaign.budget {
                     var weekly = period == .daily ? money.amount * 7 : money.amount
@@ -92,7 +92,7 @@ struct PlanBenchmark {
                 }
                 if drift, number % 10 == 0 || number % 10 == 3 { live.status = live.status == .active ? .paused : .active }
                 live.adGroups = campaign.adGroups.enumerated().map { index, group in
-                    var adGroup = LiveAdGroup(id: "AG\(number)-\(index)", name: group.name, status: group.status,
+                    var adGroup = LiveAdGroup(id: "AG\(number)-\(index)", name: group.name, status: group.creationStatus,
                                               segments: group.segments ?? Selection(), geo: group.geo ?? Selection(), ads: group.ads ?? [])
                     if drift, number % 10 == 4, index == 0 { adGroup.segments.include.insert("SEGSTALE") }
                     if drift, number % 10 == 5, index == 1 { adGroup.ads = ["ADOLD"] }

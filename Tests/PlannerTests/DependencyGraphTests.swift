@@ -76,6 +76,7 @@ import Testing
         campaigns:
           - name: A
             provider: nr
+            status: active
             adgroups: [{ name: G, ads: [AD1] }, { name: H, status: paused }]
         """)
         var campaign = LiveCampaign(id: "C", name: "A", status: .paused, budget: .capped(Fixture.money("70"), .weekly))

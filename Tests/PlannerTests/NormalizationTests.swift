@@ -103,6 +103,46 @@ import Testing
                                 schedule: Schedule(start: Fixture.date("2020-01-01")), bidding: Bidding(cpc: Fixture.money("9")), retargeting: true)
         #expect(try Fixture.plan(manifest, Fixture.accounts { $0["nr"]?.campaigns = [live] }).actions.isEmpty)
     }
+
+    /// A left-out `status` is not managed either: a campaign or ad group someone paused stays paused
+    /// (resuming it would raise spend the manifest never asked for); a new one starts serving.
+    @Test func leftOutStatusLeavesTheLiveStatusAlone() throws {
+        let manifest = try Fixture.manifest(Fixture.providers + """
+        campaigns:
+          - { name: Held, provider: nr, adgroups: [{ name: G }, { name: H }] }
+          - { name: Held too, provider: ts }
+          - { name: Running, provider: nr, adgroups: [{ name: G }] }
+          - { name: New, provider: nr, budget: { amount: 5.00, period: daily }, adgroups: [{ name: G }] }
+          - { name: New TS, provider: ts, budget: { amount: 5.00, period: daily } }
+        """)
+        let live = Fixture.accounts {
+            $0["nr"]?.campaigns = [
+                LiveCampaign(id: "C1", name: "Held", status: .paused, budget: .capped(Fixture.money("70"), .weekly),
+                             adGroups: [LiveAdGroup(id: "G1", name: "G", status: .paused), LiveAdGroup(id: "G2", name: "H", status: .active)]),
+                LiveCampaign(id: "C2", name: "Running", status: .active, budget: .capped(Fixture.money("70"), .weekly),
+                             adGroups: [LiveAdGroup(id: "G3", name: "G", status: .paused)]),
+            ]
+            $0["ts"]?.campaigns = [LiveCampaign(id: "T1", name: "Held too", status: .paused, budget: .capped(Fixture.money("5"), .daily))]
+        }
+        let plan = try Fixture.plan(manifest, live)
+        #expect(plan.actions.map(\.id.description) == [
+            "create nr/campaign/New", "create nr/campaign/New/adgroup/G", "create ts/campaign/New TS", "resume nr/campaign/New",
+        ])
+        let create = try #require(plan.actions.first { $0.id.description == "create ts/campaign/New TS" })
+        #expect(create.calls.first?.parameter("isActive") == .boolean(true))
+        let group = try #require(plan.actions.first { $0.id.description == "create nr/campaign/New/adgroup/G" })
+        #expect(group.calls.first?.parameter("status") == .choice("approved"))
+
+        // A campaign an apply created dark (NextRoll `draft`) but did not get to resume is finished as
+        // a new one would be, so a re-run after a partial failure still launches it.
+        let unfinished = Fixture.accounts {
+            $0["nr"]?.campaigns = [LiveCampaign(id: "C1", name: "Held", status: .paused, platformStatus: "draft",
+                                                budget: .capped(Fixture.money("70"), .weekly))]
+        }
+        let again = try Fixture.plan(try Fixture.manifest(Fixture.providers + "campaigns: [{ name: Held, provider: nr }]"), unfinished)
+        #expect(again.actions.map(\.id.description) == ["resume nr/campaign/Held"])
+        #expect(again.actions.first?.spendChange.daily == 10)
+    }
 }
 
 @Suite struct CalendarDayTests {

@@ -2,8 +2,8 @@
 public enum AdGroupDiff {
     public static func changes(desired: AdGroup, live: LiveAdGroup) -> [FieldChange] {
         var changes: [FieldChange] = []
-        if desired.status != live.status {
-            changes.append(FieldChange(.status, .choice(live.status.rawValue), .choice(desired.status.rawValue)))
+        if let status = desired.status, status != live.status {
+            changes.append(FieldChange(.status, .choice(live.status.rawValue), .choice(status.rawValue)))
         }
         if let segments = desired.segments {
             if !ValueNormalization.sameMembers(segments.include, live.segments.include) {
@@ -29,7 +29,7 @@ public enum AdGroupDiff {
 
     /// The fields a new ad group sets, as changes from nothing.
     public static func creation(of desired: AdGroup) -> [FieldChange] {
-        var changes = [FieldChange(.name, .none, .text(desired.name)), FieldChange(.status, .none, .choice(desired.status.rawValue))]
+        var changes = [FieldChange(.name, .none, .text(desired.name)), FieldChange(.status, .none, .choice(desired.creationStatus.rawValue))]
         if let segments = desired.segments {
             changes.append(FieldChange(.segmentsInclude, .none, .strings(segments.include)))
             changes.append(FieldChange(.segmentsExclude, .none, .strings(segments.exclude)))

@@ -9,8 +9,8 @@ public enum CampaignDiff {
         if desired.name != live.name {
             changes.append(FieldChange(.name, .text(live.name), .text(desired.name)))
         }
-        if capabilities.resource(.campaign)?.pausable == true, desired.status != live.status {
-            changes.append(FieldChange(.status, .choice(live.status.rawValue), .choice(desired.status.rawValue)))
+        if capabilities.resource(.campaign)?.pausable == true, let status = wantedStatus(desired, live: live, provider: provider), status != live.status {
+            changes.append(FieldChange(.status, .choice(live.status.rawValue), .choice(status.rawValue)))
         }
         if let budget = desired.budget, !ValueNormalization.budgetMatches(budget, live, for: provider) {
             changes.append(FieldChange(.budget, .optional(ValueNormalization.manifestForm(live, for: provider)), .budget(budget)))
@@ -66,9 +66,18 @@ public enum CampaignDiff {
         return changes
     }
 
+    /// The status the manifest asks of a live campaign: its `status:`; when that is left out, nil (the
+    /// live status is left alone) unless the campaign was created dark and never launched, which gets
+    /// the status a new campaign gets.
+    public static func wantedStatus(_ desired: Campaign, live: LiveCampaign, provider: ProviderKind) -> ServingStatus? {
+        if let status = desired.status { return status }
+        guard let word = live.platformStatus, provider.capabilities.unlaunchedStatuses.contains(word.lowercased()) else { return nil }
+        return desired.creationStatus
+    }
+
     /// The fields a new campaign sets, as changes from nothing.
     public static func creation(of desired: Campaign) -> [FieldChange] {
-        var changes = [FieldChange(.name, .none, .text(desired.name)), FieldChange(.status, .none, .choice(desired.status.rawValue))]
+        var changes = [FieldChange(.name, .none, .text(desired.name)), FieldChange(.status, .none, .choice(desired.creationStatus.rawValue))]
         if let budget = desired.budget { changes.append(FieldChange(.budget, .none, .budget(budget))) }
         if let start = desired.schedule?.start { changes.append(FieldChange(.scheduleStart, .none, .date(start))) }
         if let end = desired.schedule?.end { changes.append(FieldChange(.scheduleEnd, .none, .date(end))) }

@@ -97,7 +97,7 @@ struct ManifestDecoder {
         var campaign = Campaign(name: name, provider: alias, location: object.location)
         campaign.pinnedID = object["id"]?.string
         if let id = object["id"], let text = id.string { checkCampaignID(text, at: id.location, kind: provider.kind) }
-        campaign.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
+        campaign.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:))
         if let budget = object["budget"]?.object { campaign.budget = self.budget(budget, provider: provider) }
         if let schedule = object["schedule"]?.object {
             campaign.schedule = Schedule(start: schedule["start"]?.date, end: schedule["end"]?.date)
@@ -232,7 +232,7 @@ struct ManifestDecoder {
     private mutating func adGroup(_ object: CheckedObject) -> AdGroup? {
         guard let name = object["name"]?.string else { return nil }
         var group = AdGroup(name: name, location: object.location)
-        group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
+        group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:))
         if let segments = object["segments"]?.object {
             checkListableEIDs(segments["include"]?.sequence ?? [], what: "segment")
             checkListableEIDs(segments["exclude"]?.sequence ?? [], what: "segment")

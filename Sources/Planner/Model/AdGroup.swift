@@ -4,7 +4,8 @@
 public struct AdGroup: Sendable, Hashable {
     /// Identity within its campaign.
     public var name: String
-    public var status: ServingStatus
+    /// Nil: not managed, so a live ad group keeps its status; a new one is created serving (`creationStatus`).
+    public var status: ServingStatus?
     /// Segment EIDs; `exclude` become negative segments.
     public var segments: Selection<String>?
     public var geo: Selection<GeoTarget>?
@@ -12,7 +13,7 @@ public struct AdGroup: Sendable, Hashable {
     public var ads: Set<String>?
     public var location: SourceLocation
 
-    public init(name: String, status: ServingStatus = .active, segments: Selection<String>? = nil,
+    public init(name: String, status: ServingStatus? = nil, segments: Selection<String>? = nil,
                 geo: Selection<GeoTarget>? = nil, ads: Set<String>? = nil, location: SourceLocation) {
         self.name = name
         self.status = status
@@ -21,4 +22,7 @@ public struct AdGroup: Sendable, Hashable {
         self.ads = ads
         self.location = location
     }
+
+    /// The status a new ad group gets: the manifest's, or serving when the manifest leaves it out.
+    public var creationStatus: ServingStatus { status ?? .active }
 }

@@ -7,7 +7,9 @@ public struct Campaign: Sendable, Hashable {
     public var provider: String
     /// An explicit pin to a live campaign ID (adoption, renames).
     public var pinnedID: String?
-    public var status: ServingStatus
+    /// Nil: not managed, so a live campaign keeps its status (a paused one is never resumed by a manifest
+    /// that does not ask for it); a new one is created serving (`creationStatus`), as the platforms do.
+    public var status: ServingStatus?
     public var budget: Budget?
     public var schedule: Schedule?
     public var bidding: Bidding?
@@ -23,7 +25,7 @@ public struct Campaign: Sendable, Hashable {
     public var adGroups: [AdGroup]
     public var location: SourceLocation
 
-    public init(name: String, provider: String, pinnedID: String? = nil, status: ServingStatus = .active,
+    public init(name: String, provider: String, pinnedID: String? = nil, status: ServingStatus? = nil,
                 budget: Budget? = nil, schedule: Schedule? = nil, bidding: Bidding? = nil, retargeting: Bool? = nil,
                 goal: CriteoGoal? = nil, externalID: String? = nil, targeting: Selection<Int>? = nil,
                 adGroups: [AdGroup] = [], location: SourceLocation) {
@@ -41,4 +43,7 @@ public struct Campaign: Sendable, Hashable {
         self.adGroups = adGroups
         self.location = location
     }
+
+    /// The status a new campaign gets: the manifest's, or serving when the manifest leaves it out.
+    public var creationStatus: ServingStatus { status ?? .active }
 }

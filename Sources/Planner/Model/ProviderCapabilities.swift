@@ -11,6 +11,10 @@ public struct ProviderCapabilities: Sendable, Hashable {
     /// A start date in the past is set to the current date by the platform (Topsort), so two start
     /// dates that are both today or earlier are the same.
     public var clampsPastStartDates: Bool
+    /// Platform statuses (lowercased) of a campaign created dark and never launched (NextRoll `draft`):
+    /// one an apply built but did not get to resume. A manifest that leaves `status` out wants what a
+    /// new campaign gets, so the next plan finishes the creation instead of leaving it dark for good.
+    public var unlaunchedStatuses: Set<String> = []
 
     public func resource(_ kind: ResourceKind) -> ResourceCapabilities? {
         resources.first { $0.resource == kind }
@@ -52,7 +56,8 @@ public struct ProviderCapabilities: Sendable, Hashable {
         ],
         budgetPeriods: ProviderKind.nextroll.supportedBudgetPeriods,
         supportsUncappedBudget: false,
-        clampsPastStartDates: false)
+        clampsPastStartDates: false,
+        unlaunchedStatuses: ["draft"])
 
     static let criteo = ProviderCapabilities(
         kind: .criteo,

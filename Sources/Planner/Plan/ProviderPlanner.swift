@@ -100,6 +100,7 @@ struct ProviderPlanner {
 
         var changes = CampaignDiff.changes(desired: desired, live: current, provider: config.kind, today: today)
         let statusChange = changes.first { $0.field == .status }
+        let wantedStatus = CampaignDiff.wantedStatus(desired, live: current, provider: config.kind) ?? current.status
         changes.removeAll { $0.field == .status }
         let (edits, refused) = partition(changes, of: .campaign, refusals: calls.refusals(changes, desired: desired, live: current))
         for group in refused {
@@ -107,12 +108,12 @@ struct ProviderPlanner {
         }
 
         let before = current.spendCeiling
-        let status = statusChange == nil ? current.status : desired.status
+        let status = statusChange == nil ? current.status : wantedStatus
         let budget = edits.contains { $0.field == .budget } ? desired.budget : current.budget
         let after = status == .active ? SpendCeiling(budget: budget ?? .uncapped, spent: current.lifetimeSpent) : .zero
         let folds = calls.statusTravelsWithEdits && !edits.isEmpty
 
-        if let statusChange, desired.status == .paused {
+        if let statusChange, wantedStatus == .paused {
             if folds {
                 add(.pause, address, .campaign, target: target, phase: .lower, spend: after - before, changes: [statusChange] + edits,
                     calls: calls.update(target, changes: edits, desired: desired, live: current, status: .paused), location: desired.location)
@@ -188,14 +189,14 @@ struct ProviderPlanner {
         case .dark:
             add(.create, address, .campaign, target: nil, phase: .build, changes: fields,
                 calls: calls.create(desired, in: config, serving: false), location: desired.location)
-            if desired.status == .active {
+            if desired.creationStatus == .active {
                 add(.resume, address, .campaign, target: .created(by: createID), phase: .serve, spend: SpendCeiling(budget: desired.budget ?? .uncapped),
                     changes: [FieldChange(.status, .choice(ServingStatus.paused.rawValue), .choice(ServingStatus.active.rawValue))],
                     calls: calls.resume(.created(by: createID)), dependsOn: [createID],
                     reason: "created dark; serves once everything in it is in place", location: desired.location)
             }
         case .asDesired, .serving:
-            let serving = desired.status == .active || rules.creation == .serving
+            let serving = desired.creationStatus == .active || rules.creation == .serving
             let spend = serving ? SpendCeiling(budget: desired.budget ?? .uncapped) : .zero
             add(.create, address, .campaign, target: nil, phase: spend.isPositive ? .raise : .build, spend: spend, changes: fields,
                 calls: calls.create(desired, in: config, serving: serving), location: desired.location)

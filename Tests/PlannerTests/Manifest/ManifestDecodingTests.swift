@@ -150,7 +150,7 @@ import Testing
                 """),
         ]).get()
         #expect(manifest.campaigns.map(\.name) == ["A", "B", "C"])
-        #expect(manifest.campaigns.map(\.status) == [.paused, .active, .active])
+        #expect(manifest.campaigns.map(\.status) == [.paused, nil, nil])
         #expect(manifest.safety == SafetyThresholds(maxChangePercent: 10))
     }
 

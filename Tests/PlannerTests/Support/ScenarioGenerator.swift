@@ -146,7 +146,7 @@ struct ScenarioGenerator {
     }
 
     mutating func realize(_ campaign: Campaign, kind: ProviderKind, currency: Currency, id: String) -> LiveCampaign {
-        var live = LiveCampaign(id: campaign.pinnedID ?? id, name: campaign.name, status: kind == .criteo ? .active : campaign.status,
+        var live = LiveCampaign(id: campaign.pinnedID ?? id, name: campaign.name, status: kind == .criteo ? .active : campaign.creationStatus,
                                 platformStatus: "approved")
         let budget = campaign.budget ?? .capped(amount(currency, 1...50), kind == .nextroll ? .weekly : .daily)
         switch (kind, budget) {
@@ -171,7 +171,7 @@ struct ScenarioGenerator {
             live.bidding = Bidding(cpc: campaign.bidding?.cpc ?? Fixture.money("0.50"), cpm: campaign.bidding?.cpm, maxCPM: campaign.bidding?.maxCPM)
             live.retargeting = campaign.retargeting ?? random.chance(0.5)
             live.adGroups = campaign.adGroups.enumerated().map { number, group in
-                LiveAdGroup(id: "\(live.id)-g\(number)", name: group.name, status: group.status, platformStatus: group.status == .active ? "approved" : "paused",
+                LiveAdGroup(id: "\(live.id)-g\(number)", name: group.name, status: group.creationStatus, platformStatus: group.creationStatus == .active ? "approved" : "paused",
                             segments: group.segments ?? Selection(include: ["SEGZ"]), geo: group.geo ?? Selection(),
                             ads: group.ads ?? ["ADZ"])
             }

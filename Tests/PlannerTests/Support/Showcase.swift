@@ -30,6 +30,7 @@ enum Showcase {
             ads: [AD9]
       - name: Winter
         provider: nr
+        status: active
         budget: { amount: 10.00, period: daily }
       - name: Retention EU
         provider: cr

@@ -81,7 +81,7 @@ public enum ManifestSchema {
             SchemaProperty("id", .string(minLength: 1),
                            "Pins the campaign to a live ID (adoption, renames): a NextRoll EID, a numeric Criteo id, a Topsort UUID."),
             SchemaProperty("status", .enumeration(ServingStatus.allCases.map(\.rawValue)), providers: [.nextroll, .topsort],
-                           default: .string("active"), "Whether the campaign serves."),
+                           "Whether the campaign serves. Left out: a new campaign is created serving; a live one keeps its status."),
             SchemaProperty("budget", .object(budget), "Spend limit per period, or { uncapped: true } (Criteo)."),
             SchemaProperty("schedule", .object(schedule), providers: [.nextroll, .topsort], "Start and end dates."),
             SchemaProperty("bidding", .object(bidding), providers: [.nextroll, .topsort], "Bidding settings (keys depend on the provider)."),
@@ -135,7 +135,8 @@ public enum ManifestSchema {
         description: "A NextRoll ad group. Keys left out are not managed.",
         properties: [
             SchemaProperty("name", .string(minLength: 1), required: true, "Identity within the campaign."),
-            SchemaProperty("status", .enumeration(ServingStatus.allCases.map(\.rawValue)), default: .string("active"), "Whether the ad group serves."),
+            SchemaProperty("status", .enumeration(ServingStatus.allCases.map(\.rawValue)),
+                           "Whether the ad group serves. Left out: a new ad group is created serving; a live one keeps its status."),
             SchemaProperty("segments", .object(stringSelection(name: "segments", what: "segment EIDs")),
                            "Segment EIDs to target (include) and to exclude (negative segments)."),
             SchemaProperty("geo", .object(geoSelection), "Geo targets to include and exclude."),

@@ -54,7 +54,7 @@ struct NextRollCalls: CampaignCalls {
     func createAdGroup(_ group: AdGroup, campaign: ResourceTarget) -> [ProviderCall] {
         var parameters = [CallParameter("campaign", .resource(campaign)), CallParameter("name", .text(group.name)),
                           // adgroup/create takes approved or draft; a paused ad group starts as a draft.
-                          CallParameter("status", .choice(group.status == .active ? "approved" : "draft"))]
+                          CallParameter("status", .choice(group.creationStatus == .active ? "approved" : "draft"))]
         if let ads = group.ads { parameters.append(CallParameter("ads", .strings(ads))) }
         if let segments = group.segments {
             parameters.append(CallParameter("positive_segments", .strings(segments.include)))
