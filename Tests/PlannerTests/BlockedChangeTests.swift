@@ -36,6 +36,36 @@ import Testing
         #expect(plan.blocked.allSatisfy { $0.kind == .create && $0.reason.contains("Topsort needs a budget") })
     }
 
+    /// Topsort moves a start date in the past to today and wants the end after the start, so a new
+    /// campaign cannot end on or before today (Fixture.today is 2026-03-01), nor a live one before its start.
+    @Test func topsortEndDatesMustBeAfterToday() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: Ended, provider: ts, budget: { amount: 20, period: daily }, schedule: { start: 2025-01-01, end: 2026-03-01 } }
+          - { name: Ends Tomorrow, provider: ts, budget: { amount: 20, period: daily }, schedule: { start: 2025-01-01, end: 2026-03-02 } }
+          - { name: Live, provider: ts, schedule: { end: 2026-02-01 }, budget: { amount: 30, period: daily } }
+          - { name: Ended Long Ago, provider: ts, schedule: { end: 2025-02-01 } }
+          - { name: NextRoll Past, provider: nr, budget: { amount: 20, period: daily }, schedule: { start: 2025-01-01, end: 2025-02-01 } }
+        """) {
+            $0["ts"]?.campaigns = [
+                LiveCampaign(id: "T1", name: "Live", budget: .capped(Fixture.money("20"), .daily),
+                             schedule: Schedule(start: Fixture.date("2026-02-15"), end: Fixture.date("2026-06-01"))),
+                LiveCampaign(id: "T2", name: "Ended Long Ago", status: .paused, budget: .capped(Fixture.money("20"), .daily),
+                             schedule: Schedule(start: Fixture.date("2025-01-01"), end: Fixture.date("2025-02-01"))),
+            ]
+        }
+        #expect(plan.blocked.map { "\($0.kind) \($0.address)" } == ["create ts/campaign/Ended", "update ts/campaign/Live"])
+        #expect(plan.blocked.map { $0.reason.contains("is not after 2026-03-01") } == [true, false])
+        #expect(plan.blocked.last?.reason.contains("is not after 2026-02-15") == true)
+        #expect(plan.blocked.last?.changes.map(\.field) == [.scheduleEnd])
+        // The rest of the edit still happens; other campaigns and platforms are not affected.
+        #expect(plan.actions.map(\.id.description).sorted() == [
+            "create nr/campaign/NextRoll Past", "create ts/campaign/Ends Tomorrow", "resume nr/campaign/NextRoll Past", "update ts/campaign/Live",
+        ])
+        let update = try #require(plan.actions.first { $0.id.description == "update ts/campaign/Live" })
+        #expect(update.changes.map(\.field) == [.budget])
+    }
+
     @Test func criteoCannotCapAnUncappedCampaignOrGoBelowLifetimeSpend() throws {
         let uncapped = try Self.plan("campaigns: [{ name: A, provider: cr, budget: { amount: 20, period: daily } }]") {
             $0["cr"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .uncapped)]

@@ -102,7 +102,15 @@ struct ProviderPlanner {
         let statusChange = changes.first { $0.field == .status }
         let wantedStatus = CampaignDiff.wantedStatus(desired, live: current, provider: config.kind) ?? current.status
         changes.removeAll { $0.field == .status }
-        let (edits, refused) = partition(changes, of: .campaign, refusals: calls.refusals(changes, desired: desired, live: current))
+        var refusals = calls.refusals(changes, desired: desired, live: current)
+        let startChanges = changes.contains { $0.field == .scheduleStart }, endChanges = changes.contains { $0.field == .scheduleEnd }
+        if startChanges || endChanges,
+           let reason = unreachableEnd(start: startChanges ? desired.schedule?.start : current.schedule?.start,
+                                       end: endChanges ? desired.schedule?.end : current.schedule?.end, startIsLive: !startChanges) {
+            if startChanges { refusals[.scheduleStart] = refusals[.scheduleStart] ?? reason }
+            if endChanges { refusals[.scheduleEnd] = refusals[.scheduleEnd] ?? reason }
+        }
+        let (edits, refused) = partition(changes, of: .campaign, refusals: refusals)
         for group in refused {
             block(.update, address, .campaign, group.changes, reason: group.reason, location: desired.location)
         }
@@ -177,6 +185,10 @@ struct ProviderPlanner {
             blockAll(reason)
             return
         }
+        if let reason = unreachableEnd(start: desired.schedule?.start, end: desired.schedule?.end, startIsLive: false) {
+            blockAll(reason)
+            return
+        }
         // Everything the manifest sets must be settable on create; the create goes ahead without the rest.
         let notCreatable = creation.filter { !rules.creatableFields.contains($0.field) && $0.field != .status }
         if !notCreatable.isEmpty {
@@ -206,6 +218,18 @@ struct ProviderPlanner {
         for group in desired.adGroups {
             planNewAdGroup(group, campaign: .created(by: createID), campaignID: nil, address: address.adGroup(group.name), after: createID)
         }
+    }
+
+    /// Where the platform moves a start date in the past to today and wants the end after the start
+    /// (Topsort), an end on or before today can never be set: the reason, or nil when the dates work.
+    /// A start the platform already holds (`startIsLive`) is not moved again.
+    private func unreachableEnd(start: CalendarDate?, end: CalendarDate?, startIsLive: Bool) -> String? {
+        guard capabilities.clampsPastStartDates, let end else { return nil }
+        let effectiveStart = startIsLive ? (start ?? today) : max(start ?? today, today)
+        guard end <= effectiveStart else { return nil }
+        let moved = effectiveStart == today && !startIsLive ? " (\(config.kind.displayName) starts a campaign no earlier than today, \(today))" : ""
+        return "\(config.kind.displayName) needs the end date after the start date\(moved): `schedule.end` \(end) is not after \(effectiveStart); "
+            + "set a later end date, or leave the campaign as it is"
     }
 
     private mutating func planPrune(_ unmatched: [LiveCampaign], declaredNames: Set<String>, calls: any CampaignCalls) {
