@@ -51,6 +51,19 @@ import Testing
         #expect(throws: PlanFileError.self) { try Plan(json: Data("{".utf8), file: "plan.json") }
     }
 
+    /// The tags CSV on the local disk is not the account's state: `apply plan.json` re-reads the
+    /// accounts only, so a plan made while the file was there is not stale for it.
+    @Test func theLocalTagsFileIsNotDrift() throws {
+        var live = try Showcase.live()
+        live["jx"]?.retailCampaigns[0].tagsFile = "out/tags/Campaign_tags.csv"
+        let plan = try Fixture.plan(try Showcase.manifest(), live)
+        #expect(plan.fingerprints.contains { $0.resource == .retailCampaign })
+        #expect(plan.drift(against: try Showcase.live()).isEmpty)
+        var deactivated = live
+        deactivated["jx"]?.retailCampaigns[0].trackers = ["IAS"]
+        #expect(plan.drift(against: deactivated).map(\.address.description) == ["jx/retail_campaign/5373"])
+    }
+
     @Test func driftListsEachChangedGoneOrTakenResource() throws {
         let plan = try Showcase.plan()
         let live = try Showcase.live()

@@ -83,7 +83,8 @@ public struct ResourceFingerprint: Sendable, Hashable, Codable {
         return digest(normalized)
     }
 
-    /// Export statuses count only as made or not (an export finishing between plan and apply is not drift).
+    /// Export statuses count only as made or not (an export finishing between plan and apply is not drift);
+    /// the local tags file does not count.
     static func hash(_ retail: LiveRetailCampaign) -> String {
         var normalized = retail
         normalized.name = nil
@@ -92,7 +93,8 @@ public struct ResourceFingerprint: Sendable, Hashable, Codable {
         normalized.exports = retail.exports
             .map { LiveExport(format: $0.format, resolution: $0.resolution, status: $0.status.isSatisfied ? .completed : .notInitiated) }
             .sorted { ($0.format.rawValue, $0.resolution) < ($1.format.rawValue, $1.resolution) }
-        normalized.tagsFile = retail.tagsFile == nil ? nil : "present"
+        // The tags CSV is on the local disk, not in the account, and `apply PLANFILE` re-reads only the account.
+        normalized.tagsFile = nil
         return digest(normalized)
     }
 
