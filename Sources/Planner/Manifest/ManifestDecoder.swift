@@ -113,6 +113,7 @@ struct ManifestDecoder {
             campaign.targeting = selection(targeting, what: "segment id", read: { $0.integer })
         }
         if let groups = object["adgroups"]?.sequence {
+            campaign.listsAdGroups = true
             campaign.adGroups.reserveCapacity(groups.count)
             for group in groups {
                 if let object = group.object, let adGroup = adGroup(object) { campaign.adGroups.append(adGroup) }

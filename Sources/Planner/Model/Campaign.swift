@@ -23,6 +23,9 @@ public struct Campaign: Sendable, Hashable {
     public var targeting: Selection<Int>?
     /// NextRoll ad groups.
     public var adGroups: [AdGroup]
+    /// Whether the manifest lists `adgroups:` (even empty): then, under `prune: pause`, a live ad group the
+    /// list leaves out is paused. Without the key the campaign's ad groups are not managed.
+    public var listsAdGroups: Bool = false
     public var location: SourceLocation
 
     public init(name: String, provider: String, pinnedID: String? = nil, status: ServingStatus? = nil,

@@ -163,6 +163,11 @@ struct ProviderPlanner {
                 planNewAdGroup(group, campaign: target, campaignID: current.id, address: address.adGroup(group.name), after: nil)
             }
         }
+        if config.prune == .pause, desired.listsAdGroups {
+            let matched = Set(matches.compactMap { $0 })
+            planAdGroupPrune(current.adGroups.indices.filter { !matched.contains($0) }.map { current.adGroups[$0] },
+                             campaign: current, address: address, declaredNames: Set(desired.adGroups.map(\.name)))
+        }
     }
 
     private mutating func planNew(_ desired: Campaign, calls: any CampaignCalls) {
@@ -256,6 +261,23 @@ struct ProviderPlanner {
     }
 
     // MARK: Ad groups (NextRoll)
+
+    /// Under `prune: pause`, the serving ad groups a campaign's `adgroups:` list leaves out are paused.
+    private mutating func planAdGroupPrune(_ unmatched: [LiveAdGroup], campaign: LiveCampaign, address: ResourceAddress, declaredNames: Set<String>) {
+        var nameCounts: [String: Int] = [:]
+        for group in unmatched { nameCounts[group.name, default: 0] += 1 }
+        for group in unmatched where group.status == .active {
+            // Names shared with another ad group get the ID, so every address stays unique.
+            let unique = nameCounts[group.name] == 1 && !declaredNames.contains(group.name)
+            let groupAddress = address.adGroup(unique ? group.name : "\(group.name) [\(group.id)]")
+            fingerprints[groupAddress] = .of(group, campaignID: campaign.id, at: groupAddress)
+            let target = ResourceTarget.live(group.id)
+            add(.pause, groupAddress, .adGroup, target: target, parent: .live(campaign.id), phase: .lower,
+                changes: [FieldChange(.status, .choice(ServingStatus.active.rawValue), .choice(ServingStatus.paused.rawValue))],
+                calls: NextRollCalls().pauseAdGroup(target),
+                reason: "the manifest's `adgroups:` list for this campaign leaves it out and `\(alias)` has `prune: pause`", location: nil)
+        }
+    }
 
     private mutating func planNewAdGroup(_ group: AdGroup, campaign: ResourceTarget, campaignID: String?, address: ResourceAddress, after create: ActionID?) {
         fingerprints[address] = ResourceFingerprint(address: address, resource: .adGroup, parentID: campaignID, name: group.name)
