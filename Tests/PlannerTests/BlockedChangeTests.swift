@@ -66,6 +66,33 @@ import Testing
         #expect(update.changes.map(\.field) == [.budget])
     }
 
+    /// Topsort takes an autobidding objective and a target ROAS only for autobidding campaigns. When the
+    /// manifest leaves `type` out, the live campaign's type decides (a new campaign is manual by default).
+    @Test func topsortAutobiddingSettingsNeedAnAutobiddingCampaign() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: Manual, provider: ts, bidding: { objective: clicks, target_roas: 2, charge: CPM } }
+          - { name: Auto, provider: ts, bidding: { objective: clicks, target_roas: 2 } }
+          - { name: Becomes Auto, provider: ts, bidding: { type: autobidding, objective: clicks } }
+          - { name: New, provider: ts, budget: { amount: 20, period: daily }, bidding: { target_roas: 2 } }
+          - { name: New Auto, provider: ts, budget: { amount: 20, period: daily }, bidding: { type: autobidding, target_roas: 2 } }
+        """) {
+            $0["ts"]?.campaigns = [
+                LiveCampaign(id: "T1", name: "Manual", budget: .capped(Fixture.money("20"), .daily), bidding: Bidding(strategy: .manual, charge: .CPC)),
+                LiveCampaign(id: "T2", name: "Auto", budget: .capped(Fixture.money("20"), .daily), bidding: Bidding(strategy: .autobidding)),
+                LiveCampaign(id: "T3", name: "Becomes Auto", budget: .capped(Fixture.money("20"), .daily), bidding: Bidding(strategy: .manual)),
+            ]
+        }
+        #expect(plan.blocked.map { "\($0.kind) \($0.address)" } == ["update ts/campaign/Manual", "create ts/campaign/New"])
+        #expect(plan.blocked.first?.changes.map(\.field) == [.objective, .targetROAS])
+        #expect(plan.blocked.allSatisfy { $0.reason.contains("type: autobidding") })
+        #expect(plan.actions.map(\.id.description).sorted() == [
+            "create ts/campaign/New Auto", "update ts/campaign/Auto", "update ts/campaign/Becomes Auto", "update ts/campaign/Manual",
+        ])
+        let manual = try #require(plan.actions.first { $0.id.description == "update ts/campaign/Manual" })
+        #expect(manual.changes.map(\.field) == [.charge])
+    }
+
     @Test func criteoCannotCapAnUncappedCampaignOrGoBelowLifetimeSpend() throws {
         let uncapped = try Self.plan("campaigns: [{ name: A, provider: cr, budget: { amount: 20, period: daily } }]") {
             $0["cr"]?.campaigns = [LiveCampaign(id: "1", name: "A", budget: .uncapped)]

@@ -190,7 +190,7 @@ struct ProviderPlanner {
             blockAll(reason)
             return
         }
-        if let reason = unreachableEnd(start: desired.schedule?.start, end: desired.schedule?.end, startIsLive: false) {
+        if let reason = calls.createRefusal(desired) ?? unreachableEnd(start: desired.schedule?.start, end: desired.schedule?.end, startIsLive: false) {
             blockAll(reason)
             return
         }

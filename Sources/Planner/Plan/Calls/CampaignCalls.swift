@@ -12,11 +12,14 @@ protocol CampaignCalls: Sendable {
     var statusTravelsWithEdits: Bool { get }
     /// Changes the API refuses for these particular values (beyond read-only fields), with the reason.
     func refusals(_ changes: [FieldChange], desired: Campaign, live: LiveCampaign) -> [ResourceField: String]
+    /// Why the API would refuse to create `campaign` as the manifest describes it, beyond required fields; nil when it can.
+    func createRefusal(_ campaign: Campaign) -> String?
 }
 
 extension CampaignCalls {
     var statusTravelsWithEdits: Bool { false }
     func refusals(_ changes: [FieldChange], desired: Campaign, live: LiveCampaign) -> [ResourceField: String] { [:] }
+    func createRefusal(_ campaign: Campaign) -> String? { nil }
 
     /// The desired value of `field` among `changes`, if it changes.
     func after(_ field: ResourceField, in changes: [FieldChange]) -> FieldValue? {

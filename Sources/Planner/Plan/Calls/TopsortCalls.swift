@@ -30,6 +30,26 @@ struct TopsortCalls: CampaignCalls {
         return [ProviderCall("PATCH", TopsortCalls.campaignPath, purpose: purpose, parameters: parameters)]
     }
 
+    /// `autobiddingObjective` and `targetRoas` are only for autobidding campaigns: with `type` left out,
+    /// the live campaign's type decides.
+    func refusals(_ changes: [FieldChange], desired: Campaign, live: LiveCampaign) -> [ResourceField: String] {
+        let type = desired.bidding?.strategy ?? live.bidding?.strategy ?? .manual
+        guard let reason = Self.autobiddingOnly(type) else { return [:] }
+        return Dictionary(uniqueKeysWithValues: changes.map(\.field).filter { $0 == .objective || $0 == .targetROAS }.map { ($0, reason) })
+    }
+
+    /// A new campaign without `type` is manual, Topsort's default, and takes no autobidding settings.
+    func createRefusal(_ campaign: Campaign) -> String? {
+        guard let bidding = campaign.bidding, bidding.objective != nil || bidding.targetROAS != nil else { return nil }
+        return Self.autobiddingOnly(bidding.strategy ?? .manual)
+    }
+
+    private static func autobiddingOnly(_ type: TopsortCampaignType) -> String? {
+        guard type != .autobidding else { return nil }
+        return "Topsort takes `objective` and `target_roas` only for autobidding campaigns, and this one is \(type.rawValue); "
+            + "add `type: autobidding` to its bidding (Topsort can change a campaign to autobidding), or remove them"
+    }
+
     func pause(_ target: ResourceTarget) -> [ProviderCall] {
         [ProviderCall("PATCH", TopsortCalls.campaignPath, purpose: "make the campaign inactive",
                       parameters: [CallParameter("campaign-id", .resource(target)), CallParameter("isActive", .boolean(false))])]
