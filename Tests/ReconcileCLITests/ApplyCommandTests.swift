@@ -67,6 +67,19 @@ struct ApplyCommandTests {
         #expect(apply.stderr.contains("Plan: 3 to create, 1 to resume."), "the plan goes to stderr")
     }
 
+    /// A report that cannot be written is bad input: refused before any call, so nothing is applied
+    /// without the record a deploy pipeline keeps.
+    @Test func anUnwritableReportIsRefusedBeforeAnything() async throws {
+        let folder = try ManifestFolder(["m.yaml": Self.manifest])
+        defer { folder.remove() }
+        let apply = try await ReconcileProcess.run(["apply", "--sandbox", "--yes", "--report", "missing/r.json", "m.yaml"], in: folder.url)
+        #expect(apply.status == 1, "\(apply.allOutput)")
+        #expect(apply.stderr.contains("cannot write the report to missing/r.json"), "\(apply.stderr)")
+        #expect(!apply.stdout.contains("✓"), "\(apply.stdout)")
+        let plan = try await ReconcileProcess.run(["plan", "--sandbox", "--detailed-exitcode", "m.yaml"], in: folder.url)
+        #expect(plan.status == 2, "nothing was applied: \(plan.allOutput)")
+    }
+
     /// A failing ad group create: its campaign is never resumed (skipped, naming the failure), the apply
     /// exits 3 (partly applied), and running it again without the fault converges.
     @Test func partialFailureSkipsDependentsExitsThreeAndReRunConverges() async throws {

@@ -85,7 +85,24 @@ struct ApplyCommand: Command {
     }
 
     func run(on terminal: Terminal) async -> ExitCode {
-        isSavedPlan ? await applySavedPlan(on: terminal) : await applyManifests(on: terminal)
+        // Checked before any call: an apply must not run without the report a pipeline asked to keep.
+        if let reportFile, let problem = Self.unwritableReason(reportFile) {
+            return fail("cannot write the report to \(reportFile): \(problem); nothing was applied", on: terminal,
+                        hint: "create the folder, or give another --report path")
+        }
+        return isSavedPlan ? await applySavedPlan(on: terminal) : await applyManifests(on: terminal)
+    }
+
+    /// Why `file` cannot be written (its folder is missing or read-only, or it is a folder), or nil.
+    static func unwritableReason(_ file: String) -> String? {
+        let manager = FileManager.default
+        let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return "the folder \(folder) does not exist"
+        }
+        if manager.fileExists(atPath: file, isDirectory: &isDirectory), isDirectory.boolValue { return "it is a folder" }
+        return manager.isWritableFile(atPath: folder) ? nil : "the folder \(folder) is not writable"
     }
 
     // MARK: From manifests
