@@ -33,8 +33,8 @@ struct TopsortCalls: CampaignCalls {
     /// `autobiddingObjective` and `targetRoas` are only for autobidding campaigns: with `type` left out,
     /// the live campaign's type decides.
     func refusals(_ changes: [FieldChange], desired: Campaign, live: LiveCampaign) -> [ResourceField: String] {
-        let type = desired.bidding?.strategy ?? live.bidding?.strategy ?? .manual
-        guard let reason = Self.autobiddingOnly(type) else { return [:] }
+        // A live type the platform did not report is not guessed.
+        guard let type = desired.bidding?.strategy ?? live.bidding?.strategy, let reason = Self.autobiddingOnly(type) else { return [:] }
         return Dictionary(uniqueKeysWithValues: changes.map(\.field).filter { $0 == .objective || $0 == .targetROAS }.map { ($0, reason) })
     }
 
