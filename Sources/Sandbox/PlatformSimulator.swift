@@ -19,11 +19,17 @@ public protocol PlatformSimulator: Actor {
     nonisolated func errorResponse(status: Int, message: String) -> HTTPResponse
     /// The simulator's whole state in the fixture format, for persistence (`--state FILE`) and tests.
     func exportState() -> SandboxJSON
+    /// Whether answering `request` (when it succeeds) may change the state, so a state file must be
+    /// saved after it. Every method but GET by default; a platform whose reads move things along
+    /// (Jivox export polls) says so.
+    nonisolated func changesState(_ request: HTTPRequest) -> Bool
 }
 
 extension PlatformSimulator {
     /// The path prefix, e.g. `/nextroll`; requests are handed over with the prefix still on the path.
     public nonisolated var pathPrefix: String { platform.pathPrefix }
+
+    public nonisolated func changesState(_ request: HTTPRequest) -> Bool { request.method != "GET" }
 }
 
 /// Where a request goes: one of the simulator's endpoints, or an answer already made (404, 405).

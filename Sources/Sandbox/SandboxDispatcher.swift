@@ -25,7 +25,7 @@ final class SandboxDispatcher: HTTPRequestHandling {
             return errorResponse(status: 404, message: "No simulator serves \(request.path); paths start with one of \(prefixes).", path: nil)
         }
         let response = await simulator.handle(request)
-        if let stateFile, request.method != "GET", response.isSuccess {
+        if let stateFile, simulator.changesState(request), response.isSuccess {
             do {
                 try await stateFile.save { await self.snapshot() }
             } catch {

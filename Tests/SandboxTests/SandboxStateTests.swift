@@ -54,6 +54,26 @@ import Testing
         #expect(leftovers == ["state.json"])
     }
 
+    /// A Jivox status request moves an export along its lifecycle: that is a change, and it is saved, so
+    /// an export that completed (or failed) in one run is seen so by the next instead of started forever.
+    @Test func exportProgressMadeByStatusRequestsIsSaved() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("state.json")
+        let auth = ["Authorization": "Bearer key"]
+        let base = "/v2/accounts/acc-1/retail-campaigns/102/"
+        try await withSandbox(SandboxConfiguration(fixture: .generic, stateFile: file)) { _, endpoints in
+            let started = try await TestClient().json("POST", .at(endpoints.jivox, base + "exportAssets"),
+                                                      json(#"{"assetExportType": "png", "resolution": "1"}"#), headers: auth)
+            #expect(started.status == 200)
+            for _ in 0..<3 { _ = try await TestClient().send("GET", .at(endpoints.jivox, base + "exportAssetStatus"), headers: auth) }
+        }
+        let saved = try SandboxJSON.parse(Data(contentsOf: file))
+        let campaign = saved["jivox"]?["retailCampaigns"]?.arrayValue?.first { $0["idx"] == .integer(102) && $0["account"] == .string("acc-1") }
+        let export = campaign?["exports"]?.arrayValue?.first { $0["assetExportType"] == .string("png") && $0["resolution"] == .integer(1) }
+        #expect(export?["status"] == .string("COMPLETED"))
+    }
+
     @Test func failedAndReadOnlyRequestsDoNotWriteTheStateFile() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

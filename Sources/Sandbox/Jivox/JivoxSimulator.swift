@@ -148,6 +148,11 @@ public actor JivoxSimulator: PlatformSimulator {
         }
     }
 
+    /// A status request polls the exports it reports, which moves them along their lifecycle.
+    public nonisolated func changesState(_ request: HTTPRequest) -> Bool {
+        request.method != "GET" || request.path.hasSuffix("/exportAssetStatus")
+    }
+
     public nonisolated func errorResponse(status: Int, message: String) -> HTTPResponse {
         Self.springError(status, message, path: nil, now: context.clock.now())
     }
