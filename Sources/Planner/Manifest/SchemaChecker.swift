@@ -170,7 +170,8 @@ public struct SchemaChecker {
         }
         switch type {
         case .string(let minLength, _):
-            guard text.count >= minLength else {
+            // A text has at least as many bytes as characters: most texts settle it without counting characters.
+            guard minLength <= 0 || (minLength == 1 ? !text.isEmpty : text.utf8.count >= minLength && text.count >= minLength) else {
                 report(tree.location(mark), "`\(key)` must not be empty")
                 return nil
             }
@@ -257,6 +258,14 @@ public struct SchemaChecker {
 
     private mutating func checkAlternatives(_ schema: ObjectSchema, object: CheckedObject, in tree: YAMLTree) {
         guard !schema.alternatives.isEmpty else { return }
+        // The usual case, one group given whole, is settled without building lists (it runs for every such object).
+        var presentCount = 0
+        var completePresent = true
+        for group in schema.alternatives where group.contains(where: { object.has($0) }) {
+            presentCount += 1
+            completePresent = completePresent && group.allSatisfy { object.has($0) }
+        }
+        if presentCount == 1, completePresent { return }
         let present = schema.alternatives.filter { group in group.contains { object.has($0) } }
         let describe: ([String]) -> String = { group in group.map { "`\($0)`" }.joined(separator: " and ") }
         switch present.count {
