@@ -149,6 +149,8 @@ struct YAMLTree: Sendable {
     /// Whether two nodes are scalars with the same text (by Swift's string equality, as `text(_:is:)`).
     func sameText(_ node: Int, _ other: Int) -> Bool {
         guard nodes[node].kind == .scalar, nodes[other].kind == .scalar else { return false }
+        // ASCII texts of different lengths differ (the usual case among a mapping's keys).
+        if nodes[node].count != nodes[other].count, nodes[node].isASCII, nodes[other].isASCII { return false }
         let sameBytes = textBytes(of: other) { bytes in textBytes(of: node) { Self.sameBytes($0, bytes) } }
         if sameBytes { return true }
         return !(nodes[node].isASCII && nodes[other].isASCII) && text(node) == text(other)
