@@ -242,9 +242,10 @@ struct ManifestDecoder {
         var group = AdGroup(name: name, location: location(object.mark))
         group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:)) ?? .active
         if let segments = object["segments"]?.object {
-            checkListableEIDs(segments["include"]?.sequence ?? [], what: "segment")
-            checkListableEIDs(segments["exclude"]?.sequence ?? [], what: "segment")
-            group.segments = selection(segments, what: "segment", read: { $0.string })
+            let include = segments["include"]?.sequence, exclude = segments["exclude"]?.sequence
+            checkListableEIDs(include ?? [], what: "segment")
+            checkListableEIDs(exclude ?? [], what: "segment")
+            group.segments = selection(include: include, exclude: exclude, what: "segment", read: { $0.string })
         }
         if let geo = object["geo"]?.object {
             group.geo = selection(geo, what: "geo target", read: geoTarget)
@@ -267,9 +268,12 @@ struct ManifestDecoder {
         }
     }
 
+    /// The geo target kinds in order, made once: `allCases` builds a new array at every call.
+    private static let geoKinds = GeoTarget.Kind.allCases
+
     private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
         guard let object = value.object, let eid = object["eid"]?.string else { return nil }
-        for kind in GeoTarget.Kind.allCases {
+        for kind in Self.geoKinds {
             guard let field = object[kind.rawValue] else { continue }
             if let text = field.string { return GeoTarget(kind: kind, value: text, eid: eid) }
             if let number = field.integer { return GeoTarget(kind: kind, value: String(number), eid: eid) }
@@ -281,8 +285,14 @@ struct ManifestDecoder {
     /// Reads `{ include: [...], exclude: [...] }`, reporting members listed twice or on both sides.
     private mutating func selection<Element>(_ object: CheckedObject, what: String,
                                              read: (CheckedValue) -> Element?) -> Selection<Element> {
-        let include = object["include"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
-        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read, excludedFrom: include) } ?? []
+        selection(include: object["include"]?.sequence, exclude: object["exclude"]?.sequence, what: what, read: read)
+    }
+
+    /// The selection of the lists `include` and `exclude` (nil when not given), as `selection(_:what:read:)`.
+    private mutating func selection<Element>(include includeValues: [CheckedValue]?, exclude excludeValues: [CheckedValue]?, what: String,
+                                             read: (CheckedValue) -> Element?) -> Selection<Element> {
+        let include = includeValues.map { uniqueSet($0, what: what, read: read) } ?? []
+        let exclude = excludeValues.map { uniqueSet($0, what: what, read: read, excludedFrom: include) } ?? []
         return Selection(include: include, exclude: exclude)
     }
 

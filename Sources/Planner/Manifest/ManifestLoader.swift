@@ -70,6 +70,10 @@ public struct ManifestLoader: Sendable {
         // resource's checked values are held at once (large manifests stay small).
         let providersByAlias = Dictionary(providers.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
         var manifest = Manifest(providers: providers, files: sources.map(\.file))
+        // One growth of the campaign list instead of many copies of a large one.
+        manifest.campaigns.reserveCapacity(documents.reduce(0) { count, document in
+            count + (document.value(document.root, forKey: "campaigns").flatMap { document.items($0)?.count } ?? 0)
+        })
         var safetyLocation: SourceLocation?
         for document in documents where document.kind(document.root) == .mapping {
             decoder.file = document.file
