@@ -22,17 +22,26 @@ public struct JSONValueEncoder {
 private final class EncodingNode {
     enum Kind { case empty, value, object, array }
 
+    /// A member or element: a finished value is held as it is, without a node of its own (most are
+    /// strings and numbers, and a node each would be an allocation each).
+    enum Child {
+        case value(JSONValue)
+        case node(EncodingNode)
+
+        var json: JSONValue {
+            switch self {
+            case .value(let value): return value
+            case .node(let node): return node.json
+            }
+        }
+    }
+
     var kind: Kind = .empty
     var value: JSONValue = .null
-    var members: [(String, EncodingNode)] = []
-    var elements: [EncodingNode] = []
+    var members: [(String, Child)] = []
+    var elements: [Child] = []
 
     init() {}
-
-    init(_ value: JSONValue) {
-        kind = .value
-        self.value = value
-    }
 
     func becomeObject() {
         if kind != .object { kind = .object; members = [] }
@@ -57,22 +66,28 @@ private final class EncodingNode {
     }
 
     func member(_ key: String) -> EncodingNode {
-        if kind == .object, let existing = members.first(where: { $0.0 == key }) { return existing.1 }
+        if kind == .object, let index = members.firstIndex(where: { $0.0 == key }) {
+            if case .node(let node) = members[index].1 { return node }
+            // A value encoded under the key before gives way to the container, in its place.
+            let node = EncodingNode()
+            members[index].1 = .node(node)
+            return node
+        }
         let node = EncodingNode()
-        append(key, node)
+        append(key, .node(node))
         return node
     }
 
     /// Adds a member; encoding a key again replaces the earlier value, as JSON objects hold one value per key.
-    func append(_ key: String, _ node: EncodingNode) {
+    func append(_ key: String, _ child: Child) {
         becomeObject()
         if let index = members.firstIndex(where: { $0.0 == key }) { members.remove(at: index) }
-        members.append((key, node))
+        members.append((key, child))
     }
 
-    func append(_ node: EncodingNode) {
+    func append(_ child: Child) {
         becomeArray()
-        elements.append(node)
+        elements.append(child)
     }
 
     var arrayCount: Int { kind == .array ? elements.count : 0 }
@@ -135,15 +150,15 @@ private final class ValueEncoder: Encoder {
 
         var codingPath: [any CodingKey] { path.path }
 
-        mutating func encodeNil(forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.null)) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.bool(value))) }
-        mutating func encode(_ value: String, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.string(value))) }
+        mutating func encodeNil(forKey key: Key) throws { node.append(key.stringValue, .value(.null)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { node.append(key.stringValue, .value(.bool(value))) }
+        mutating func encode(_ value: String, forKey key: Key) throws { node.append(key.stringValue, .value(.string(value))) }
         mutating func encode(_ value: Double, forKey key: Key) throws { throw ValueEncoder.floatingPoint(codingPath + [key]) }
         mutating func encode(_ value: Float, forKey key: Key) throws { throw ValueEncoder.floatingPoint(codingPath + [key]) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.integer(Int64(value)))) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { node.append(key.stringValue, EncodingNode(.integer(value))) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { node.append(key.stringValue, .value(.integer(Int64(value)))) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { node.append(key.stringValue, .value(.integer(value))) }
         mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-            node.append(key.stringValue, EncodingNode(try encoder.box(value, at: CodingPathNode(parent: path, key: key))))
+            node.append(key.stringValue, .value(try encoder.box(value, at: CodingPathNode(parent: path, key: key))))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -177,22 +192,22 @@ private final class ValueEncoder: Encoder {
         /// The path of the element about to be added.
         private var nextPath: CodingPathNode { CodingPathNode(parent: path, key: IndexKey(count)) }
 
-        mutating func encodeNil() throws { node.append(EncodingNode(.null)) }
-        mutating func encode(_ value: Bool) throws { node.append(EncodingNode(.bool(value))) }
-        mutating func encode(_ value: String) throws { node.append(EncodingNode(.string(value))) }
+        mutating func encodeNil() throws { node.append(.value(.null)) }
+        mutating func encode(_ value: Bool) throws { node.append(.value(.bool(value))) }
+        mutating func encode(_ value: String) throws { node.append(.value(.string(value))) }
         mutating func encode(_ value: Double) throws { throw ValueEncoder.floatingPoint(codingPath + [IndexKey(count)]) }
         mutating func encode(_ value: Float) throws { throw ValueEncoder.floatingPoint(codingPath + [IndexKey(count)]) }
-        mutating func encode(_ value: Int) throws { node.append(EncodingNode(.integer(Int64(value)))) }
-        mutating func encode(_ value: Int64) throws { node.append(EncodingNode(.integer(value))) }
+        mutating func encode(_ value: Int) throws { node.append(.value(.integer(Int64(value)))) }
+        mutating func encode(_ value: Int64) throws { node.append(.value(.integer(value))) }
         mutating func encode<T: Encodable>(_ value: T) throws {
-            node.append(EncodingNode(try encoder.box(value, at: nextPath)))
+            node.append(.value(try encoder.box(value, at: nextPath)))
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
             let child = EncodingNode()
             child.becomeObject()
             let path = nextPath
-            node.append(child)
+            node.append(.node(child))
             return KeyedEncodingContainer(KeyedContainer<NestedKey>(encoder: encoder, node: child, path: path))
         }
 
@@ -200,13 +215,13 @@ private final class ValueEncoder: Encoder {
             let child = EncodingNode()
             child.becomeArray()
             let path = nextPath
-            node.append(child)
+            node.append(.node(child))
             return UnkeyedContainer(encoder: encoder, node: child, path: path)
         }
 
         mutating func superEncoder() -> any Encoder {
             let child = EncodingNode()
-            node.append(child)
+            node.append(.node(child))
             return ValueEncoder(path: path, userInfo: encoder.storedUserInfo, node: child)
         }
     }

@@ -1,6 +1,10 @@
 import Foundation
 
 /// A manifest value that passed its schema check, typed, with the place it was written.
+///
+/// Places are kept as line and column only: every value of a resource comes from one document, whose
+/// file the reader knows. Holding the file in each of the millions of values of a large manifest would
+/// cost a reference count update at every copy and make each value twice as large.
 public struct CheckedValue: Sendable {
     // Not `indirect`: nested values already live in arrays, and boxing every scalar would cost a
     // heap allocation per value (a 10,000-campaign manifest has millions).
@@ -16,7 +20,8 @@ public struct CheckedValue: Sendable {
     }
 
     public var content: Content
-    public var location: SourceLocation
+    /// Where the value was written in its document (see `YAMLTree.location(_:)` for the file).
+    var mark: YAMLTree.Mark
 
     public var string: String? { if case .string(let value) = content { return value }; return nil }
     public var integer: Int? { if case .integer(let value) = content { return value }; return nil }
@@ -33,19 +38,20 @@ public struct CheckedObject: Sendable {
     /// One key of the mapping: where the key was written and its checked value (nil when the value failed its check).
     public struct Field: Sendable {
         public var key: String
-        public var keyLocation: SourceLocation
+        var keyMark: YAMLTree.Mark
         public var value: CheckedValue?
     }
 
-    public var location: SourceLocation
+    /// Where the mapping was written in its document.
+    var mark: YAMLTree.Mark
     /// The provider kind the object was checked for, when known.
     public var providerKind: ProviderKind?
     /// The keys in the order written. An array, not a dictionary: objects have a handful of keys,
     /// and a dictionary per object would dominate the memory of large manifests.
     public private(set) var entries: [Field] = []
 
-    public init(location: SourceLocation, providerKind: ProviderKind?) {
-        self.location = location
+    init(mark: YAMLTree.Mark, providerKind: ProviderKind?) {
+        self.mark = mark
         self.providerKind = providerKind
     }
 
@@ -55,8 +61,8 @@ public struct CheckedObject: Sendable {
     }
 
     /// Where `key` was written, whether or not its value passed its check; nil when absent.
-    public func keyLocation(_ key: String) -> SourceLocation? {
-        entries.first { $0.key == key }?.keyLocation
+    func keyMark(_ key: String) -> YAMLTree.Mark? {
+        entries.first { $0.key == key }?.keyMark
     }
 
     /// The keys that were written, whether or not their values passed.
@@ -70,14 +76,14 @@ public struct CheckedObject: Sendable {
     }
 
     /// Records a key and its checked value (nil when the value failed its check).
-    mutating func add(_ key: String, at keyLocation: SourceLocation, value: CheckedValue?) {
-        entries.append(Field(key: key, keyLocation: keyLocation, value: value))
+    mutating func add(_ key: String, at keyMark: YAMLTree.Mark, value: CheckedValue?) {
+        entries.append(Field(key: key, keyMark: keyMark, value: value))
     }
 }
 
 /// One entry of a checked user-keyed mapping (`providers:`).
 public struct CheckedMapEntry: Sendable {
     public var key: String
-    public var keyLocation: SourceLocation
+    var keyMark: YAMLTree.Mark
     public var value: CheckedValue
 }

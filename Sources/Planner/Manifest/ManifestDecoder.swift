@@ -4,6 +4,14 @@ import Foundation
 /// provider: budget periods, money precision, provider limits, credentials, ranges from the provider docs.
 struct ManifestDecoder {
     private(set) var diagnostics: [Diagnostic] = []
+    /// The file of the document the values being decoded come from (checked values hold lines and
+    /// columns only).
+    var file = ""
+
+    /// The place `mark` is in the current `file`.
+    func location(_ mark: YAMLTree.Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
 
     // MARK: Providers
 
@@ -11,13 +19,13 @@ struct ManifestDecoder {
         guard let kindText = object["type"]?.string, let kind = ProviderKind(rawValue: kindText) else { return nil }
         guard let account = object[kind.accountKey]?.string else {
             if !object.has(kind.accountKey) {
-                report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `\(kind.accountKey)`",
+                report(location(object.mark), "\(kind.rawValue) provider `\(alias)` is missing required key `\(kind.accountKey)`",
                        hint: "the \(kind.displayName) \(accountDescription(kind)) its resources live in")
             }
             return nil
         }
         if kind == .criteo, !account.allSatisfy({ $0.isASCII && $0.isNumber }) {
-            report(object["advertiser"]?.location ?? object.location,
+            report(location(object["advertiser"]?.mark ?? object.mark),
                    "criteo `advertiser` must be the numeric advertiser id, found `\(account)`")
         }
 
@@ -27,10 +35,10 @@ struct ManifestDecoder {
             if currency == nil {
                 let hint = NameSuggester.suggestion(for: code, among: Currency.activeCodes.sorted()).map { "did you mean `\($0)`?" }
                     ?? "use an ISO 4217 code such as USD or EUR"
-                report(object["currency"]?.location ?? object.location, "`currency` must be an ISO 4217 currency code, found `\(code)`", hint: hint)
+                report(location(object["currency"]?.mark ?? object.mark), "`currency` must be an ISO 4217 currency code, found `\(code)`", hint: hint)
             }
         } else if kind.hasMoney, !object.has("currency") {
-            report(object.location, "\(kind.rawValue) provider `\(alias)` is missing required key `currency`",
+            report(location(object.mark), "\(kind.rawValue) provider `\(alias)` is missing required key `currency`",
                    hint: "the ISO 4217 code its budgets and bids are in, such as USD")
         }
 
@@ -40,7 +48,7 @@ struct ManifestDecoder {
                url.host?.isEmpty == false {
                 endpoint = url
             } else {
-                report(object["endpoint"]?.location ?? object.location, "`endpoint` must be an http or https URL, found `\(text)`")
+                report(location(object["endpoint"]?.mark ?? object.mark), "`endpoint` must be an http or https URL, found `\(text)`")
             }
         }
 
@@ -54,7 +62,7 @@ struct ManifestDecoder {
                 } else {
                     let variable = kind.credentialDefaults.first { $0.name == name }?.environmentVariable ?? "VARIABLE"
                     // Never repeat the value: it may be a real secret pasted by mistake.
-                    report(value.location, "credential `\(name)` of provider `\(alias)` is not an environment reference",
+                    report(location(value.mark), "credential `\(name)` of provider `\(alias)` is not an environment reference",
                            hint: text.hasPrefix("env:") ? "write env: followed by a variable name such as env:\(variable)"
                                 : "literal credentials are not allowed in manifests; write env:\(variable) and set that variable")
                 }
@@ -69,7 +77,7 @@ struct ManifestDecoder {
         let prune = object["prune"]?.string.flatMap(PrunePolicy.init(rawValue:)) ?? PrunePolicy.none
         return ProviderConfig(alias: alias, kind: kind, account: account, currency: currency, prune: prune, endpoint: endpoint,
                               credentials: credentials, limits: limits, safety: object["safety"]?.object.map(safety),
-                              location: object.location)
+                              location: location(object.mark))
     }
 
     func safety(_ object: CheckedObject) -> SafetyThresholds {
@@ -94,15 +102,15 @@ struct ManifestDecoder {
         // A provider of the wrong type was reported by the schema check; its rules do not apply here.
         guard let provider, object.providerKind == provider.kind else { return nil }
         let currency = provider.currency
-        var campaign = Campaign(name: name, provider: alias, location: object.location)
+        var campaign = Campaign(name: name, provider: alias, location: location(object.mark))
         campaign.pinnedID = object["id"]?.string
-        if let id = object["id"], let text = id.string { checkCampaignID(text, at: id.location, kind: provider.kind) }
+        if let id = object["id"], let text = id.string { checkCampaignID(text, at: location(id.mark), kind: provider.kind) }
         campaign.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:))
         if let budget = object["budget"]?.object { campaign.budget = self.budget(budget, provider: provider) }
         if let schedule = object["schedule"]?.object {
             campaign.schedule = Schedule(start: schedule["start"]?.date, end: schedule["end"]?.date)
             if let start = schedule["start"]?.date, let end = schedule["end"], let endDate = end.date, endDate <= start {
-                report(end.location, "schedule `end` (\(endDate)) must be after `start` (\(start))", hint: "end is exclusive: the campaign stops at the start of that day")
+                report(location(end.mark), "schedule `end` (\(endDate)) must be after `start` (\(start))", hint: "end is exclusive: the campaign stops at the start of that day")
             }
         }
         if let bidding = object["bidding"]?.object { campaign.bidding = self.bidding(bidding, currency: currency, provider: provider) }
@@ -145,11 +153,11 @@ struct ManifestDecoder {
         let kind = provider.kind
         if let uncapped = object["uncapped"] {
             guard uncapped.boolean == true else {
-                report(uncapped.location, "`uncapped` can only be true", hint: "to cap spend, give `amount` and `period` instead")
+                report(location(uncapped.mark), "`uncapped` can only be true", hint: "to cap spend, give `amount` and `period` instead")
                 return nil
             }
             guard kind.supportsUncappedBudget else {
-                report(uncapped.location, "\(kind.displayName) cannot run a campaign without a budget",
+                report(location(uncapped.mark), "\(kind.displayName) cannot run a campaign without a budget",
                        hint: "give `amount` and `period` (\(periodList(kind)))")
                 return nil
             }
@@ -159,7 +167,7 @@ struct ManifestDecoder {
               let period = periodValue.string.flatMap(BudgetPeriod.init(rawValue:)) else { return nil }
         var valid = true
         if !kind.supportedBudgetPeriods.contains(period) {
-            report(periodValue.location, "\(kind.displayName) cannot express a \(period.rawValue) budget",
+            report(location(periodValue.mark), "\(kind.displayName) cannot express a \(period.rawValue) budget",
                    hint: "use \(periodList(kind))\(kind == .nextroll ? " (NextRoll stores a weekly budget; daily is weekly / 7)" : "")")
             valid = false
         }
@@ -170,7 +178,7 @@ struct ManifestDecoder {
             valid = false
         } else if let limit = kind.budgetMinorUnitsLimit, money.minorUnits.map({ $0 >= limit }) ?? true {
             let largest = Money(minorUnits: limit - 1, currency)
-            report(amount.location, "\(kind.displayName) budgets must be below \(Self.grouped(limit)) minor units; "
+            report(location(amount.mark), "\(kind.displayName) budgets must be below \(Self.grouped(limit)) minor units; "
                    + "\(money) is \(money.minorUnits.map(String.init) ?? "more")",
                    hint: "the largest \(currency.code) budget is \(largest)")
             valid = false
@@ -206,7 +214,7 @@ struct ManifestDecoder {
         if let strategy = bidding.strategy, strategy != .autobidding {
             for key in ["objective", "target_roas"] {
                 if let value = object[key] {
-                    report(value.location, "`\(key)` only applies to autobidding campaigns; this one is `\(strategy.rawValue)`",
+                    report(location(value.mark), "`\(key)` only applies to autobidding campaigns; this one is `\(strategy.rawValue)`",
                            hint: "set `type: autobidding` or remove `\(key)`")
                 }
             }
@@ -226,18 +234,19 @@ struct ManifestDecoder {
 
     private mutating func reportPrecision(_ value: CheckedValue, key: String, currency: Currency) {
         let places = currency.minorUnitExponent
-        report(value.location, "`\(key)` has more decimals than \(currency.code) allows (\(places == 0 ? "none" : String(places)))",
+        report(location(value.mark), "`\(key)` has more decimals than \(currency.code) allows (\(places == 0 ? "none" : String(places)))",
                hint: "\(currency.code) amounts are charged in \(places == 0 ? "whole units" : "units of \(Decimal(sign: .plus, exponent: -places, significand: 1))")")
     }
 
     private mutating func adGroup(_ object: CheckedObject) -> AdGroup? {
         guard let name = object["name"]?.string else { return nil }
-        var group = AdGroup(name: name, location: object.location)
+        var group = AdGroup(name: name, location: location(object.mark))
         group.status = object["status"]?.string.flatMap(ServingStatus.init(rawValue:))
         if let segments = object["segments"]?.object {
-            checkListableEIDs(segments["include"]?.sequence ?? [], what: "segment")
-            checkListableEIDs(segments["exclude"]?.sequence ?? [], what: "segment")
-            group.segments = selection(segments, what: "segment", read: { $0.string })
+            let include = segments["include"]?.sequence, exclude = segments["exclude"]?.sequence
+            checkListableEIDs(include ?? [], what: "segment")
+            checkListableEIDs(exclude ?? [], what: "segment")
+            group.segments = selection(include: include, exclude: exclude, what: "segment", read: { $0.string })
         }
         if let geo = object["geo"]?.object {
             group.geo = selection(geo, what: "geo target", read: geoTarget)
@@ -255,14 +264,17 @@ struct ManifestDecoder {
         for value in values {
             // Most EIDs hold no comma byte at all, which settles it without a Unicode-aware search.
             guard let eid = value.string, eid.utf8.contains(UInt8(ascii: ",")), eid.contains(",") else { continue }
-            report(value.location, "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
+            report(location(value.mark), "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
                    hint: "list each EID as its own item: [\(eid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))]")
         }
     }
 
+    /// The geo target kinds in order, made once: `allCases` builds a new array at every call.
+    private static let geoKinds = GeoTarget.Kind.allCases
+
     private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
         guard let object = value.object, let eid = object["eid"]?.string else { return nil }
-        for kind in GeoTarget.Kind.allCases {
+        for kind in Self.geoKinds {
             guard let field = object[kind.rawValue] else { continue }
             if let text = field.string { return GeoTarget(kind: kind, value: text, eid: eid) }
             if let number = field.integer { return GeoTarget(kind: kind, value: String(number), eid: eid) }
@@ -274,8 +286,14 @@ struct ManifestDecoder {
     /// Reads `{ include: [...], exclude: [...] }`, reporting members listed twice or on both sides.
     private mutating func selection<Element>(_ object: CheckedObject, what: String,
                                              read: (CheckedValue) -> Element?) -> Selection<Element> {
-        let include = object["include"]?.sequence.map { uniqueSet($0, what: what, read: read) } ?? []
-        let exclude = object["exclude"]?.sequence.map { uniqueSet($0, what: what, read: read, excludedFrom: include) } ?? []
+        selection(include: object["include"]?.sequence, exclude: object["exclude"]?.sequence, what: what, read: read)
+    }
+
+    /// The selection of the lists `include` and `exclude` (nil when not given), as `selection(_:what:read:)`.
+    private mutating func selection<Element>(include includeValues: [CheckedValue]?, exclude excludeValues: [CheckedValue]?, what: String,
+                                             read: (CheckedValue) -> Element?) -> Selection<Element> {
+        let include = includeValues.map { uniqueSet($0, what: what, read: read) } ?? []
+        let exclude = excludeValues.map { uniqueSet($0, what: what, read: read, excludedFrom: include) } ?? []
         return Selection(include: include, exclude: exclude)
     }
 
@@ -289,10 +307,10 @@ struct ManifestDecoder {
             if !members.insert(element).inserted {
                 // A repeat is rare: only then look back for where the member was first listed.
                 let first = values[..<position].first { read($0) == element }
-                report(value.location, "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first?.location.line ?? value.location.line)")
+                report(location(value.mark), "\(what) \(display(element)) is listed twice", hint: "first listed at line \(first?.mark.line ?? value.mark.line)")
             }
             if included.contains(element) {
-                report(value.location, "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
+                report(location(value.mark), "\(what) \(display(element)) is both included and excluded", hint: "keep it in one list")
             }
         }
         return members
@@ -308,12 +326,12 @@ struct ManifestDecoder {
     mutating func segment(_ object: CheckedObject, provider: ProviderConfig?) -> AudienceSegment? {
         guard let id = object["id"]?.string, let alias = object["provider"]?.string, let provider,
               object.providerKind == provider.kind else { return nil }
-        var segment = AudienceSegment(id: id, provider: alias, location: object.location)
+        var segment = AudienceSegment(id: id, provider: alias, location: location(object.mark))
         // NextRoll keeps conversion values in USD whatever the advertisable's currency.
         segment.conversionValue = money(object["conversion_value"], key: "conversion_value", currency: Currency(code: "USD"))
         segment.duration = object["duration"]?.integer
         if !object.has("conversion_value"), !object.has("duration") {
-            report(object.location, "segment `\(id)` sets nothing", hint: "give `conversion_value`, `duration` or both")
+            report(location(object.mark), "segment `\(id)` sets nothing", hint: "give `conversion_value`, `duration` or both")
         }
         return segment
     }
@@ -321,25 +339,25 @@ struct ManifestDecoder {
     mutating func retailCampaign(_ object: CheckedObject, provider: ProviderConfig?) -> RetailCampaign? {
         guard let idx = object["idx"]?.integer, let alias = object["provider"]?.string, let provider,
               object.providerKind == provider.kind else { return nil }
-        var campaign = RetailCampaign(provider: alias, idx: idx, location: object.location)
+        var campaign = RetailCampaign(provider: alias, idx: idx, location: location(object.mark))
         if let trackers = object["trackers"]?.sequence {
             campaign.trackers = uniqueSet(trackers, what: "tracker", read: { $0.string })
         }
-        var seen: [AssetExport: SourceLocation] = [:]
+        var seen: [AssetExport: YAMLTree.Mark] = [:]
         for value in object["exports"]?.sequence ?? [] {
             guard let export = value.object, let format = export["format"]?.string.flatMap(AssetExport.Format.init(rawValue:)) else { continue }
             let resolution = export["resolution"]?.integer ?? 1
             let asset = AssetExport(format: format, resolution: resolution)
             if resolution == 2, !format.supportsDoubleResolution {
-                report(export["resolution"]?.location ?? value.location, "Jivox exports \(format.rawValue) only at resolution 1",
+                report(location(export["resolution"]?.mark ?? value.mark), "Jivox exports \(format.rawValue) only at resolution 1",
                        hint: "2x is only supported for png, jpg and gif")
                 continue
             }
             if let first = seen[asset] {
-                report(value.location, "export \(asset) is listed twice", hint: "first listed at line \(first.line)")
+                report(location(value.mark), "export \(asset) is listed twice", hint: "first listed at line \(first.line)")
                 continue
             }
-            seen[asset] = value.location
+            seen[asset] = value.mark
             campaign.exports.append(asset)
         }
         campaign.tagsFolder = object["tags"]?.string

@@ -29,7 +29,7 @@ public struct ManifestLoader: Sendable {
         let secretLines = SecretLines(documents)
         var checker = SchemaChecker()
         // Providers first: resources anywhere may refer to an alias declared in any file.
-        var providerObjects: [(alias: String, keyLocation: SourceLocation, object: CheckedObject)] = []
+        var providerObjects: [(alias: String, keyLocation: SourceLocation, file: String, object: CheckedObject)] = []
         for document in documents where !document.isNull(document.root) {
             guard let entries = document.entries(document.root) else {
                 diagnostics.append(Diagnostic(.error, at: document.location(document.root),
@@ -41,7 +41,9 @@ public struct ManifestLoader: Sendable {
                let property = ManifestSchema.document.property("providers"),
                let checked = checker.check(providers.value, in: document, as: property.type, key: "providers", kind: nil)?.map {
                 for entry in checked {
-                    if let object = entry.value.object { providerObjects.append((entry.key, entry.keyLocation, object)) }
+                    if let object = entry.value.object {
+                        providerObjects.append((entry.key, document.location(entry.keyMark), document.file, object))
+                    }
                 }
             }
         }
@@ -60,6 +62,7 @@ public struct ManifestLoader: Sendable {
             } else {
                 checker.aliasesOfUnknownType.insert(entry.alias)
             }
+            decoder.file = entry.file
             if let provider = decoder.provider(alias: entry.alias, entry.object) { providers.append(provider) }
         }
 
@@ -67,8 +70,13 @@ public struct ManifestLoader: Sendable {
         // resource's checked values are held at once (large manifests stay small).
         let providersByAlias = Dictionary(providers.map { ($0.alias, $0) }, uniquingKeysWith: { first, _ in first })
         var manifest = Manifest(providers: providers, files: sources.map(\.file))
+        // One growth of the campaign list instead of many copies of a large one.
+        manifest.campaigns.reserveCapacity(documents.reduce(0) { count, document in
+            count + (document.value(document.root, forKey: "campaigns").flatMap { document.items($0)?.count } ?? 0)
+        })
         var safetyLocation: SourceLocation?
         for document in documents where document.kind(document.root) == .mapping {
+            decoder.file = document.file
             checker.checkDocument(document, schema: ManifestSchema.document, skipping: ["providers"]) { key, value in
                 guard let object = value.object else { return }
                 let provider = object["provider"]?.string.flatMap { providersByAlias[$0] }
@@ -82,10 +90,10 @@ public struct ManifestLoader: Sendable {
                 case "safety":
                     // One place sets the thresholds: a second block would override the first by file order.
                     if let first = safetyLocation {
-                        decoder.report(object.location, "top-level `safety` is declared twice",
+                        decoder.report(document.location(object.mark), "top-level `safety` is declared twice",
                                        hint: "first declared at \(first); keep one block (provider blocks take their own `safety`)")
                     } else {
-                        safetyLocation = object.location
+                        safetyLocation = document.location(object.mark)
                         manifest.safety = decoder.safety(object)
                     }
                 default:

@@ -5,6 +5,16 @@ public enum ManifestValidator {
     public static func duplicates(in manifest: Manifest) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         func check<Key: Hashable>(_ items: [(key: Key, location: SourceLocation)], describe: (Key) -> String) {
+            // Most lists (a campaign's ad groups) are a handful of items: compared pairwise, with no dictionary.
+            if items.count <= 8 {
+                for (position, item) in items.enumerated() {
+                    if let first = items[..<position].first(where: { $0.key == item.key }) {
+                        diagnostics.append(Diagnostic(.error, at: item.location, "\(describe(item.key)) is declared twice",
+                                                      hint: "also declared at \(first.location); each resource is declared once"))
+                    }
+                }
+                return
+            }
             var seen: [Key: SourceLocation] = [:]
             for item in items {
                 if let first = seen[item.key] {

@@ -20,7 +20,7 @@ public struct SchemaChecker {
     mutating func check(_ node: Int, in tree: YAMLTree, as type: SchemaType, key: String, kind: ProviderKind?) -> CheckedValue? {
         switch type {
         case .object(let schema):
-            return checkObject(node, in: tree, schema: schema, kind: kind).map { CheckedValue(content: .object($0), location: tree.location(node)) }
+            return checkObject(node, in: tree, schema: schema, kind: kind).map { CheckedValue(content: .object($0), mark: tree.nodes[node].mark) }
         case .map(let valueType, let keyDescription):
             return checkMap(node, in: tree, valueType: valueType, key: key, keyDescription: keyDescription, kind: kind)
         case .sequence(let itemType, let minItems):
@@ -33,7 +33,7 @@ public struct SchemaChecker {
             for item in items {
                 if let value = check(item, in: tree, as: itemType, key: key, kind: kind) { checked.append(value) }
             }
-            return CheckedValue(content: .sequence(checked), location: tree.location(node))
+            return CheckedValue(content: .sequence(checked), mark: tree.nodes[node].mark)
         default:
             return checkScalar(node, in: tree, as: type, key: key)
         }
@@ -55,11 +55,11 @@ public struct SchemaChecker {
             kind = resolveProvider(alias: alias, at: tree.location(aliasEntry.value), resource: schema.name, allowed: resourceKinds)
         }
 
-        var object = CheckedObject(location: tree.location(node), providerKind: kind)
+        var object = CheckedObject(mark: tree.nodes[node].mark, providerKind: kind)
         object.reserveCapacity(entries.count)
         for entry in entries {
             guard let (keyText, index) = property(for: entry.key, in: tree, schema: schema, kind: kind) else { continue }
-            object.add(keyText, at: tree.location(entry.key),
+            object.add(keyText, at: tree.nodes[entry.key].mark,
                        value: check(entry.value, in: tree, as: schema.properties[index].type, key: keyText, kind: kind))
         }
 
@@ -69,7 +69,7 @@ public struct SchemaChecker {
             report(tree.location(node), "\(schema.name) is missing required key `\(property.name)`",
                    hint: "add `\(property.name):` with \(property.type.expectation)")
         }
-        checkAlternatives(schema, object: object)
+        checkAlternatives(schema, object: object, in: tree)
         return object
     }
 
@@ -150,83 +150,84 @@ public struct SchemaChecker {
                 continue
             }
             if let value = check(entry.value, in: tree, as: valueType, key: name, kind: kind) {
-                checked.append(CheckedMapEntry(key: name, keyLocation: tree.location(entry.key), value: value))
+                checked.append(CheckedMapEntry(key: name, keyMark: tree.nodes[entry.key].mark, value: value))
             }
         }
-        return CheckedValue(content: .map(checked), location: tree.location(node))
+        return CheckedValue(content: .map(checked), mark: tree.nodes[node].mark)
     }
 
     private mutating func checkScalar(_ node: Int, in tree: YAMLTree, as type: SchemaType, key: String) -> CheckedValue? {
         guard let text = tree.text(node), !tree.isNull(node) else { return typeMismatch(node, in: tree, key: key, type: type) }
-        let location = tree.location(node)
+        let mark = tree.nodes[node].mark
         if type.isNumberOrBoolean, let written = Self.textWording(node, in: tree) {
             // A quoted number is text in YAML (and in the JSON Schema editors check against), so it is
             // refused rather than silently read as a number.
             let isBoolean: Bool
             if case .boolean = type { isBoolean = true } else { isBoolean = false }
-            report(location, "`\(key)` must be \(type.expectation), found \(written) \"\(clipped(text))\"",
+            report(tree.location(mark), "`\(key)` must be \(type.expectation), found \(written) \"\(clipped(text))\"",
                    hint: isBoolean ? "write true or false without quotes" : "write numbers without quotes")
             return nil
         }
         switch type {
         case .string(let minLength, _):
-            guard text.count >= minLength else {
-                report(location, "`\(key)` must not be empty")
+            // A text has at least as many bytes as characters: most texts settle it without counting characters.
+            guard minLength <= 0 || (minLength == 1 ? !text.isEmpty : text.utf8.count >= minLength && text.count >= minLength) else {
+                report(tree.location(mark), "`\(key)` must not be empty")
                 return nil
             }
-            return CheckedValue(content: .string(text), location: location)
+            return CheckedValue(content: .string(text), mark: mark)
         case .integer(let minimum, let maximum):
             guard let value = ScalarParser.integer(text) else {
                 if ScalarParser.isWholeNumberSyntax(text) {
-                    report(location, "`\(key)` is too large: `\(clipped(text))` (at most \(Int.max))")
+                    report(tree.location(mark), "`\(key)` is too large: `\(clipped(text))` (at most \(Int.max))")
                     return nil
                 }
                 return typeMismatch(node, in: tree, key: key, type: type)
             }
-            guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
-            return CheckedValue(content: .integer(value), location: location)
+            guard inRange(value, minimum, maximum, key: key, text: text, at: mark, in: tree) else { return nil }
+            return CheckedValue(content: .integer(value), mark: mark)
         case .decimal(let minimum, let maximum):
             guard let value = ScalarParser.decimal(text) else {
                 if let digits = ScalarParser.decimalDigitCount(text) {
-                    report(location, "`\(key)` has \(digits) digits; at most \(ScalarParser.maxDecimalDigits) can be held exactly",
+                    report(tree.location(mark), "`\(key)` has \(digits) digits; at most \(ScalarParser.maxDecimalDigits) can be held exactly",
                            hint: "use fewer decimals")
                     return nil
                 }
                 return typeMismatch(node, in: tree, key: key, type: type)
             }
-            guard inRange(value, minimum, maximum, key: key, text: text, at: location) else { return nil }
-            return CheckedValue(content: .decimal(value), location: location)
+            guard inRange(value, minimum, maximum, key: key, text: text, at: mark, in: tree) else { return nil }
+            return CheckedValue(content: .decimal(value), mark: mark)
         case .boolean:
             guard let value = ScalarParser.boolean(text) else {
                 if ScalarParser.isLegacyBoolean(text) {
-                    report(location, "`\(key)` must be true or false, found `\(text)`", hint: "YAML 1.1 words like yes/no/on/off are not booleans here")
+                    report(tree.location(mark), "`\(key)` must be true or false, found `\(text)`", hint: "YAML 1.1 words like yes/no/on/off are not booleans here")
                     return nil
                 }
                 return typeMismatch(node, in: tree, key: key, type: type)
             }
-            return CheckedValue(content: .boolean(value), location: location)
+            return CheckedValue(content: .boolean(value), mark: mark)
         case .date:
             guard let value = ScalarParser.date(text) else {
                 if ScalarParser.isDateSyntax(text) {
-                    report(location, "`\(key)` is not a day of the calendar: `\(text)`", hint: "check the month and day")
+                    report(tree.location(mark), "`\(key)` is not a day of the calendar: `\(text)`", hint: "check the month and day")
                     return nil
                 }
                 return typeMismatch(node, in: tree, key: key, type: type)
             }
-            return CheckedValue(content: .date(value), location: location)
+            return CheckedValue(content: .date(value), mark: mark)
         case .enumeration(let values):
             guard values.contains(text) else {
                 let hint = NameSuggester.suggestion(for: text, among: values).map { "did you mean `\($0)`?" }
-                report(location, "`\(key)` must be one of \(values.joined(separator: ", ")); found `\(clipped(text))`", hint: hint)
+                report(tree.location(mark), "`\(key)` must be one of \(values.joined(separator: ", ")); found `\(clipped(text))`", hint: hint)
                 return nil
             }
-            return CheckedValue(content: .string(text), location: location)
+            return CheckedValue(content: .string(text), mark: mark)
         case .integerChoice(let values):
             guard let value = ScalarParser.integer(text), values.contains(value) else {
-                report(location, "`\(key)` must be one of \(values.map(String.init).joined(separator: ", ")); found `\(clipped(text))`")
+                report(tree.location(mark), "`\(key)` must be one of \(values.map(String.init).joined(separator: ", ")); found `\(clipped(text))`")
                 return nil
             }
-            return CheckedValue(content: .integer(value), location: location)
+            return CheckedValue(content: .integer(value), mark: mark)
         case .sequence, .object, .map:
             return typeMismatch(node, in: tree, key: key, type: type)
         }
@@ -243,33 +244,41 @@ public struct SchemaChecker {
     }
 
     private mutating func inRange<Value: Comparable>(_ value: Value, _ minimum: Value?, _ maximum: Value?, key: String,
-                                                      text: String, at location: SourceLocation) -> Bool {
+                                                      text: String, at mark: YAMLTree.Mark, in tree: YAMLTree) -> Bool {
         if let minimum, value < minimum {
-            report(location, "`\(key)` must be at least \(minimum)\(maximum.map { " and at most \($0)" } ?? ""); found \(text)")
+            report(tree.location(mark), "`\(key)` must be at least \(minimum)\(maximum.map { " and at most \($0)" } ?? ""); found \(text)")
             return false
         }
         if let maximum, value > maximum {
-            report(location, "`\(key)` must be at most \(maximum)\(minimum.map { " and at least \($0)" } ?? ""); found \(text)")
+            report(tree.location(mark), "`\(key)` must be at most \(maximum)\(minimum.map { " and at least \($0)" } ?? ""); found \(text)")
             return false
         }
         return true
     }
 
-    private mutating func checkAlternatives(_ schema: ObjectSchema, object: CheckedObject) {
+    private mutating func checkAlternatives(_ schema: ObjectSchema, object: CheckedObject, in tree: YAMLTree) {
         guard !schema.alternatives.isEmpty else { return }
+        // The usual case, one group given whole, is settled without building lists (it runs for every such object).
+        var presentCount = 0
+        var completePresent = true
+        for group in schema.alternatives where group.contains(where: { object.has($0) }) {
+            presentCount += 1
+            completePresent = completePresent && group.allSatisfy { object.has($0) }
+        }
+        if presentCount == 1, completePresent { return }
         let present = schema.alternatives.filter { group in group.contains { object.has($0) } }
         let describe: ([String]) -> String = { group in group.map { "`\($0)`" }.joined(separator: " and ") }
         switch present.count {
         case 0:
-            report(object.location, "\(schema.name) needs " + schema.alternatives.map(describe).joined(separator: ", or "))
+            report(tree.location(object.mark), "\(schema.name) needs " + schema.alternatives.map(describe).joined(separator: ", or "))
         case 1:
             if let group = present.first, let missing = group.first(where: { !object.has($0) }) {
-                report(object.location, "\(schema.name) is missing `\(missing)` (\(describe(group)) go together)")
+                report(tree.location(object.mark), "\(schema.name) is missing `\(missing)` (\(describe(group)) go together)")
             }
         default:
             let keys = present.flatMap { $0 }.filter { object.has($0) }
-            let laterKey = keys.max { (object.keyLocation($0) ?? object.location) < (object.keyLocation($1) ?? object.location) }
-            let location = laterKey.flatMap { object.keyLocation($0) } ?? object.location
+            let laterKey = keys.max { (object.keyMark($0) ?? object.mark) < (object.keyMark($1) ?? object.mark) }
+            let location = tree.location(laterKey.flatMap { object.keyMark($0) } ?? object.mark)
             report(location, "\(schema.name) takes " + schema.alternatives.map(describe).joined(separator: ", or ")
                    + ", not several; found " + keys.map { "`\($0)`" }.joined(separator: ", "))
         }

@@ -70,7 +70,7 @@ public struct YAMLLoader: Sendable {
             defer { yaml_event_delete(event) }
             let isStreamEnd = event.pointee.type == YAML_STREAM_END_EVENT
             do {
-                try Self.apply(event.pointee, to: &builder)
+                try Self.apply(UnsafePointer(event), to: &builder)
             } catch {
                 return .failure(error)
             }
@@ -78,24 +78,27 @@ public struct YAMLLoader: Sendable {
         }
     }
 
-    private static func apply(_ event: yaml_event_t, to builder: inout YAMLTreeBuilder) throws(YAMLError) {
-        let mark = YAMLTree.Mark(line: event.start_mark.line + 1, column: event.start_mark.column + 1)
-        switch event.type {
+    /// Reads the event where libyaml wrote it: copying the whole event (over 100 bytes) for each of
+    /// millions of events costs more than the few fields used.
+    private static func apply(_ event: UnsafePointer<yaml_event_t>, to builder: inout YAMLTreeBuilder) throws(YAMLError) {
+        let mark = YAMLTree.Mark(line: event.pointee.start_mark.line + 1, column: event.pointee.start_mark.column + 1)
+        switch event.pointee.type {
         case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
+            let value = event.pointee.data.scalar.value
             try builder.addScalar(
-                UnsafeBufferPointer(start: data.value, count: data.value == nil ? 0 : data.length), style: style(of: data.style),
-                tag: string(data.tag), anchor: string(data.anchor), at: mark)
+                UnsafeBufferPointer(start: value, count: value == nil ? 0 : event.pointee.data.scalar.length),
+                style: style(of: event.pointee.data.scalar.style),
+                tag: string(event.pointee.data.scalar.tag), anchor: string(event.pointee.data.scalar.anchor), at: mark)
         case YAML_SEQUENCE_START_EVENT:
-            let data = event.data.sequence_start
-            try builder.startSequence(tag: string(data.tag), anchor: string(data.anchor), at: mark)
+            try builder.startSequence(tag: string(event.pointee.data.sequence_start.tag),
+                                      anchor: string(event.pointee.data.sequence_start.anchor), at: mark)
         case YAML_MAPPING_START_EVENT:
-            let data = event.data.mapping_start
-            try builder.startMapping(tag: string(data.tag), anchor: string(data.anchor), at: mark)
+            try builder.startMapping(tag: string(event.pointee.data.mapping_start.tag),
+                                     anchor: string(event.pointee.data.mapping_start.anchor), at: mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             try builder.endCollection()
         case YAML_ALIAS_EVENT:
-            try builder.addAlias(string(event.data.alias.anchor) ?? "", at: mark)
+            try builder.addAlias(string(event.pointee.data.alias.anchor) ?? "", at: mark)
         case YAML_DOCUMENT_START_EVENT:
             builder.startDocument()
         case YAML_DOCUMENT_END_EVENT:

@@ -29,6 +29,14 @@ struct YAMLMappingBuilder {
     /// True when the next node is the value of a merge key, so a sequence starting there holds merge sources.
     var expectsMergeValue: Bool { pendingKeyIsMerge }
 
+    /// Takes the next node when it is the value of an ordinary key (not `<<`), which is simply kept;
+    /// false, taking nothing, otherwise (then `takes` takes it).
+    mutating func takesOrdinaryValue() -> Bool {
+        guard awaitsValue, !pendingKeyIsMerge else { return false }
+        awaitsValue = false
+        return true
+    }
+
     /// Takes the next node: a key if no key is waiting, otherwise that key's value. Returns whether the
     /// node is kept among the mapping's keys and values (a merge key and its value are not: the merge
     /// is applied by `merged`).

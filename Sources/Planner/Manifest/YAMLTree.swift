@@ -17,7 +17,7 @@ struct YAMLTree: Sendable {
 
     /// Where a node was written: 1-based line and column. A `SourceLocation` without the file, which
     /// the tree holds once.
-    struct Mark: Sendable, Hashable {
+    struct Mark: Sendable, Hashable, Comparable {
         // 32 bits each keep nodes small; they always fit, as the loader refuses files of 2 GiB or more.
         private let storedLine: Int32
         private let storedColumn: Int32
@@ -28,6 +28,11 @@ struct YAMLTree: Sendable {
         init(line: Int, column: Int) {
             storedLine = Int32(clamping: line)
             storedColumn = Int32(clamping: column)
+        }
+
+        /// Reading order within one file.
+        static func < (lhs: Mark, rhs: Mark) -> Bool {
+            (lhs.storedLine, lhs.storedColumn) < (rhs.storedLine, rhs.storedColumn)
         }
     }
 
@@ -144,6 +149,8 @@ struct YAMLTree: Sendable {
     /// Whether two nodes are scalars with the same text (by Swift's string equality, as `text(_:is:)`).
     func sameText(_ node: Int, _ other: Int) -> Bool {
         guard nodes[node].kind == .scalar, nodes[other].kind == .scalar else { return false }
+        // ASCII texts of different lengths differ (the usual case among a mapping's keys).
+        if nodes[node].count != nodes[other].count, nodes[node].isASCII, nodes[other].isASCII { return false }
         let sameBytes = textBytes(of: other) { bytes in textBytes(of: node) { Self.sameBytes($0, bytes) } }
         if sameBytes { return true }
         return !(nodes[node].isASCII && nodes[other].isASCII) && text(node) == text(other)

@@ -181,6 +181,11 @@ struct YAMLTreeBuilder {
             }
             pending.append(node)
         case .mapping:
+            // Half of a mapping's nodes are ordinary values, which need none of the key rules.
+            if stack[top].mapping.takesOrdinaryValue() {
+                pending.append(node)
+                return
+            }
             let start = stack[top].start
             if try stack[top].mapping.takes(node, in: tree, writtenAt: writtenAt, after: pending[start...]) { pending.append(node) }
         }
