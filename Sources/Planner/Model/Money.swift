@@ -39,6 +39,11 @@ extension Decimal {
 
     /// True when `self * 10^places` has no fractional part.
     public func isWholeNumber(afterScalingBy places: Int) -> Bool {
+        // A finite Decimal is an integer significand times 10^exponent, so it is whole after scaling
+        // when exponent + places >= 0: settled without Decimal arithmetic, which budgets and bids of
+        // every campaign would otherwise pay. (Bounded far below Decimal's largest exponent, beyond
+        // which the scaling below would overflow.)
+        if !isNaN, exponent >= -places, exponent <= 64 - places { return true }
         var scaled = self
         for _ in 0..<places { scaled *= 10 }
         var rounded = Decimal()
