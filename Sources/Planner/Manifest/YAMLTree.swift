@@ -36,7 +36,7 @@ struct YAMLTree: Sendable {
         }
     }
 
-    /// A node: 32 bytes, with nothing to release. A scalar's text is `count` bytes of `texts` from
+    /// A node: 24 bytes, with nothing to release. A scalar's text is `count` bytes of `texts` from
     /// `first`; a collection's children are in `children` from `first`: a sequence's items, a mapping's
     /// keys and values alternately (`count` is the number of items or of entries).
     struct Node: Sendable {
@@ -47,8 +47,24 @@ struct YAMLTree: Sendable {
         /// Index of the node's explicit tag in `tags`, or -1 (fewer tags than nodes, so 32 bits hold it).
         var tag: Int32
         var mark: Mark
-        var first: Int
-        var count: Int
+        // 32 bits each, as for marks: offsets into a file's texts and children fit, as the loader refuses
+        // files of 2 GiB or more and bounds what aliases add (`YAMLLimits`). A quarter less memory to
+        // fill for the millions of nodes of a large manifest.
+        private var storedFirst: Int32
+        private var storedCount: Int32
+
+        var first: Int { Int(storedFirst) }
+        var count: Int { Int(storedCount) }
+
+        init(kind: Kind, style: YAMLScalar.Style, isASCII: Bool, tag: Int32, mark: Mark, first: Int, count: Int) {
+            self.kind = kind
+            self.style = style
+            self.isASCII = isASCII
+            self.tag = tag
+            self.mark = mark
+            storedFirst = Int32(truncatingIfNeeded: first)
+            storedCount = Int32(truncatingIfNeeded: count)
+        }
     }
 
     /// The file path as given to the loader, used verbatim in locations.
