@@ -57,8 +57,10 @@ public struct SchemaChecker {
 
         var object = CheckedObject(mark: tree.nodes[node].mark, providerKind: kind)
         object.reserveCapacity(entries.count)
+        var nextProperty = 0
         for entry in entries {
-            guard let (keyText, index) = property(for: entry.key, in: tree, schema: schema, kind: kind) else { continue }
+            guard let (keyText, index) = property(for: entry.key, in: tree, schema: schema, kind: kind, from: nextProperty) else { continue }
+            nextProperty = index + 1
             object.add(keyText, at: tree.nodes[entry.key].mark,
                        value: check(entry.value, in: tree, as: schema.properties[index].type, key: keyText, kind: kind))
         }
@@ -99,12 +101,18 @@ public struct SchemaChecker {
 
     /// The property a mapping key names (its index in `schema.properties`); reports keys that are not
     /// plain words, unknown keys (with "did you mean") and keys that do not apply to the provider kind.
-    /// Nil for those and for `x-` keys.
+    /// Nil for those and for `x-` keys. The search for the name starts at property `hint` and wraps around.
     private mutating func property(for key: Int, in tree: YAMLTree, schema: ObjectSchema,
-                                   kind: ProviderKind?) -> (key: String, index: Int)? {
+                                   kind: ProviderKind?, from hint: Int = 0) -> (key: String, index: Int)? {
         // Usually the key is written exactly as a property's name: found by its bytes, and the name
-        // (a constant) stands for the text. Other keys take the general path below.
-        for index in schema.properties.indices where tree.text(key, isExactly: schema.properties[index].name) {
+        // (a constant) stands for the text. Other keys take the general path below. Keys are mostly
+        // written in the schema's order, so starting after the previous key's property usually finds
+        // the name at the first comparison rather than after a scan of the properties before it.
+        let count = schema.properties.count
+        let start = hint < count ? hint : 0
+        for offset in 0..<count {
+            let index = start + offset < count ? start + offset : start + offset - count
+            guard tree.text(key, isExactly: schema.properties[index].name) else { continue }
             guard schema.properties[index].applies(to: kind) else { break }
             return (schema.properties[index].name, index)
         }
