@@ -57,12 +57,15 @@ public struct CheckedObject: Sendable {
 
     /// The checked value under `key`; nil when absent or when its value failed its check.
     public subscript(_ key: String) -> CheckedValue? {
-        entries.first { $0.key == key }?.value
+        // By index: only the value is copied out, not the whole field (the decoder reads millions).
+        for index in entries.indices where entries[index].key == key { return entries[index].value }
+        return nil
     }
 
     /// Where `key` was written, whether or not its value passed its check; nil when absent.
     func keyMark(_ key: String) -> YAMLTree.Mark? {
-        entries.first { $0.key == key }?.keyMark
+        for index in entries.indices where entries[index].key == key { return entries[index].keyMark }
+        return nil
     }
 
     /// The keys that were written, whether or not their values passed.
