@@ -183,4 +183,26 @@ import Testing
         #expect(MarkdownPlanRenderer().render(plan).contains(reason))
         #expect(try JSONPlanRenderer().render(plan).contains(reason))
     }
+
+    /// NextRoll's final campaign statuses (`rejected`, `cancelled`, `completed`, from campaign/get's
+    /// status list) do not serve and campaign/unpause cannot bring them back: asking for `status: active`
+    /// is a blocked change with the reason, not a resume that fails at apply. Other edits still happen.
+    @Test func finishedNextRollCampaignsAreNotResumed() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: Done, provider: nr, status: active, budget: { amount: 70, period: weekly } }
+          - { name: Refused, provider: nr, status: active }
+          - { name: Resting, provider: nr, status: active }
+        """) {
+            $0["nr"]?.campaigns = [
+                LiveCampaign(id: "N1", name: "Done", status: .paused, platformStatus: "completed", budget: .capped(Fixture.money("35"), .weekly)),
+                LiveCampaign(id: "N2", name: "Refused", status: .paused, platformStatus: "rejected", budget: .capped(Fixture.money("35"), .weekly)),
+                LiveCampaign(id: "N3", name: "Resting", status: .paused, platformStatus: "paused", budget: .capped(Fixture.money("35"), .weekly)),
+            ]
+        }
+        #expect(plan.blocked.map { "\($0.kind) \($0.address)" } == ["resume nr/campaign/Done", "resume nr/campaign/Refused"])
+        #expect(plan.blocked.first?.reason.contains("completed") == true)
+        #expect(plan.blocked.allSatisfy { $0.changes.map(\.field) == [.status] })
+        #expect(plan.actions.map { "\($0.kind) \($0.address)" }.sorted() == ["resume nr/campaign/Resting", "update nr/campaign/Done"])
+    }
 }

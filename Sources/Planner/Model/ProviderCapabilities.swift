@@ -15,6 +15,10 @@ public struct ProviderCapabilities: Sendable, Hashable {
     /// one an apply built but did not get to resume. A manifest that leaves `status` out wants what a
     /// new campaign gets, so the next plan finishes the creation instead of leaving it dark for good.
     public var unlaunchedStatuses: Set<String> = []
+    /// Platform statuses (lowercased) of a campaign that has finished for good and cannot be made to
+    /// serve again, with why (NextRoll `completed`, `cancelled`, `rejected`): a `status: active` for one
+    /// is a blocked change, not a resume the API refuses.
+    public var finalStatuses: [String: String] = [:]
 
     public func resource(_ kind: ResourceKind) -> ResourceCapabilities? {
         resources.first { $0.resource == kind }
@@ -57,7 +61,14 @@ public struct ProviderCapabilities: Sendable, Hashable {
         budgetPeriods: ProviderKind.nextroll.supportedBudgetPeriods,
         supportsUncappedBudget: false,
         clampsPastStartDates: false,
-        unlaunchedStatuses: ["draft"])
+        unlaunchedStatuses: ["draft"],
+        finalStatuses: [
+            "completed": "the NextRoll campaign is completed (it ran to its end) and campaign/unpause cannot restart it; "
+                + "create a new campaign, or set `status: paused`",
+            "cancelled": "the NextRoll campaign is cancelled and campaign/unpause cannot restart it; create a new campaign, or set `status: paused`",
+            "rejected": "the NextRoll campaign was rejected in review and campaign/unpause cannot make it serve; "
+                + "fix it in NextRoll and have it reviewed again, or set `status: paused`",
+        ])
 
     static let criteo = ProviderCapabilities(
         kind: .criteo,

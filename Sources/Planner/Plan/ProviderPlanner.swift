@@ -99,9 +99,15 @@ struct ProviderPlanner {
         let actionsBefore = actions.count
 
         var changes = CampaignDiff.changes(desired: desired, live: current, provider: config.kind, today: today)
-        let statusChange = changes.first { $0.field == .status }
+        var statusChange = changes.first { $0.field == .status }
         let wantedStatus = CampaignDiff.wantedStatus(desired, live: current, provider: config.kind) ?? current.status
         changes.removeAll { $0.field == .status }
+        // A campaign that finished for good (NextRoll `completed`) cannot be resumed: shown, never attempted.
+        if let change = statusChange, wantedStatus == .active, let word = current.platformStatus?.lowercased(),
+           let reason = config.kind.capabilities.finalStatuses[word] {
+            block(.resume, address, .campaign, [change], reason: reason, location: desired.location)
+            statusChange = nil
+        }
         var refusals = calls.refusals(changes, desired: desired, live: current)
         let startChanges = changes.contains { $0.field == .scheduleStart }, endChanges = changes.contains { $0.field == .scheduleEnd }
         if startChanges || endChanges,
