@@ -11,6 +11,9 @@ public struct ProviderCapabilities: Sendable, Hashable {
     /// A start date in the past is set to the current date by the platform (Topsort), so two start
     /// dates that are both today or earlier are the same.
     public var clampsPastStartDates: Bool
+    /// Days after today on which a campaign created without a start date starts: Topsort 0 (now),
+    /// NextRoll 1 (campaign/create's `start_date` defaults to tomorrow); nil where there are no dates.
+    public var defaultStartDaysFromToday: Int? = nil
     /// Platform statuses (lowercased) of a campaign created dark and never launched (NextRoll `draft`):
     /// one an apply built but did not get to resume. A manifest that leaves `status` out wants what a
     /// new campaign gets, so the next plan finishes the creation instead of leaving it dark for good.
@@ -61,6 +64,7 @@ public struct ProviderCapabilities: Sendable, Hashable {
         budgetPeriods: ProviderKind.nextroll.supportedBudgetPeriods,
         supportsUncappedBudget: false,
         clampsPastStartDates: false,
+        defaultStartDaysFromToday: 1,
         unlaunchedStatuses: ["draft"],
         finalStatuses: [
             "completed": "the NextRoll campaign is completed (it ran to its end) and campaign/unpause cannot restart it; "
@@ -107,7 +111,8 @@ public struct ProviderCapabilities: Sendable, Hashable {
         ],
         budgetPeriods: ProviderKind.topsort.supportedBudgetPeriods,
         supportsUncappedBudget: false,
-        clampsPastStartDates: true)
+        clampsPastStartDates: true,
+        defaultStartDaysFromToday: 0)
 
     static let topsortCreateNeeds = "Topsort needs a budget to create a campaign; add `budget:` to the campaign"
 

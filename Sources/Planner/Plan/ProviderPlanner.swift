@@ -231,16 +231,30 @@ struct ProviderPlanner {
         }
     }
 
-    /// Where the platform moves a start date in the past to today and wants the end after the start
-    /// (Topsort), an end on or before today can never be set: the reason, or nil when the dates work.
-    /// A start the platform already holds (`startIsLive`) is not moved again.
+    /// Why an end date cannot be reached, or nil: the end (exclusive) must be after the start the
+    /// campaign will have. A new campaign without a start starts on the platform's default day (Topsort
+    /// now, NextRoll tomorrow); Topsort moves a start in the past to today. `startIsLive`: the start is
+    /// the live campaign's, which stays as it is.
     private func unreachableEnd(start: CalendarDate?, end: CalendarDate?, startIsLive: Bool) -> String? {
-        guard capabilities.clampsPastStartDates, let end else { return nil }
-        let effectiveStart = startIsLive ? (start ?? today) : max(start ?? today, today)
-        guard end <= effectiveStart else { return nil }
-        let moved = effectiveStart == today && !startIsLive ? " (\(config.kind.displayName) starts a campaign no earlier than today, \(today))" : ""
+        guard let end else { return nil }
+        var effectiveStart = start
+        var moved = ""
+        if startIsLive {
+            if effectiveStart == nil, capabilities.clampsPastStartDates { effectiveStart = today }
+        } else {
+            if effectiveStart == nil, let days = capabilities.defaultStartDaysFromToday {
+                effectiveStart = CalendarDate(daysSinceEpoch: today.daysSinceEpoch + days)
+            }
+            if capabilities.clampsPastStartDates, let given = effectiveStart, given < today { effectiveStart = today }
+            if let effective = effectiveStart, effective != start || (capabilities.clampsPastStartDates && effective == today) {
+                moved = capabilities.clampsPastStartDates
+                    ? " (\(config.kind.displayName) starts a campaign no earlier than today, \(today))"
+                    : " (\(config.kind.displayName) starts a campaign without a start date on \(effective))"
+            }
+        }
+        guard let effectiveStart, end <= effectiveStart else { return nil }
         return "\(config.kind.displayName) needs the end date after the start date\(moved): `schedule.end` \(end) is not after \(effectiveStart); "
-            + "set a later end date, or leave the campaign as it is"
+            + "set a later end date\(startIsLive || start != nil ? "" : " or a start date"), or leave the campaign as it is"
     }
 
     private mutating func planPrune(_ unmatched: [LiveCampaign], declaredNames: Set<String>, calls: any CampaignCalls) {
