@@ -166,6 +166,21 @@ import Testing
         }
     }
 
+    /// The reference's failing example is a negative amount (-9000); a spend limit of 0 (no spend) is taken.
+    @Test func aZeroSpendLimitIsTakenAndANegativeOneIsNot() async throws {
+        try await withSandbox(SandboxConfiguration(fixture: .generic)) { _, endpoints in
+            let session = try await Session.open(endpoints)
+            let response = try await session.patch(#"""
+                [{"type": "Campaign", "id": "100001", "attributes": \#(spendLimit("daily", "0"))},
+                 {"type": "Campaign", "id": "100003", "attributes": \#(spendLimit("daily", "-0.01"))}]
+                """#)
+            #expect(response.status == 200)
+            #expect(response.json?["data"] == json(#"[{"type": "Campaign", "id": "100001"}]"#))
+            #expect(response.json?["errors"]?[0]?["instance"] == .string("@data/1"))
+            #expect(response.json?["errors"]?[0]?["code"] == .string("campaign--campaign-update-check--validation-failed-on-spend-limit"))
+        }
+    }
+
     @Test(arguments: [
         (#"{"name": "X", "advertiserId": "12345", "spendLimit": {"spendLimitType": "uncapped"}}"#, "@data/attributes/goal"),
         (#"{"name": "X", "advertiserId": "12345", "goal": "Unspecified", "spendLimit": {"spendLimitType": "uncapped"}}"#, "@data/attributes/goal"),
