@@ -10,6 +10,10 @@ public struct SchemaChecker {
     /// Provider aliases declared with a missing or unknown `type`. Resources on them are not checked
     /// against a type and not reported as undeclared: the provider block's own error says what is wrong.
     public var aliasesOfUnknownType: Set<String> = []
+    /// Manifest files that could not be read as YAML (their error is reported on its own). A resource
+    /// whose alias is written in one of them is not reported as undeclared: the alias is most likely
+    /// declared there, and one YAML mistake must not bury the manifests under false errors.
+    public var unreadableSources: [ManifestSource] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(providerKinds: [String: ProviderKind] = [:]) {
@@ -278,7 +282,7 @@ public struct SchemaChecker {
     private mutating func resolveProvider(alias: String, at location: SourceLocation, resource: String,
                                           allowed: Set<ProviderKind>) -> ProviderKind? {
         guard let kind = providerKinds[alias] else {
-            if aliasesOfUnknownType.contains(alias) { return nil }
+            if aliasesOfUnknownType.contains(alias) || mayBeDeclaredInUnreadableFile(alias) { return nil }
             let declared = (Array(providerKinds.keys) + aliasesOfUnknownType).sorted()
             let hint = NameSuggester.suggestion(for: alias, among: declared).map { "did you mean `\($0)`?" }
                 ?? (declared.isEmpty ? "declare it under `providers:`" : "declared providers: " + declared.joined(separator: ", "))
@@ -294,6 +298,13 @@ public struct SchemaChecker {
             return nil
         }
         return kind
+    }
+
+    /// Whether `alias` is written in a file that could not be read (so it may be declared there).
+    private func mayBeDeclaredInUnreadableFile(_ alias: String) -> Bool {
+        guard !unreadableSources.isEmpty, !alias.isEmpty else { return false }
+        let bytes = Data(alias.utf8)
+        return unreadableSources.contains { $0.data.range(of: bytes) != nil }
     }
 
     @discardableResult
