@@ -66,6 +66,11 @@ struct ManifestDecoder {
             limits = RateLimits(concurrency: block["concurrency"]?.integer, requestsPerMinute: block["requests_per_minute"]?.integer)
         }
 
+        if let safety = object["safety"]?.object {
+            // A spend threshold is an amount in the provider's currency: it may not be finer than the currency.
+            _ = money(safety["max_spend_increase"], key: "max_spend_increase", currency: currency)
+        }
+
         let prune = object["prune"]?.string.flatMap(PrunePolicy.init(rawValue:)) ?? PrunePolicy.none
         return ProviderConfig(alias: alias, kind: kind, account: account, currency: currency, prune: prune, endpoint: endpoint,
                               credentials: credentials, limits: limits, safety: object["safety"]?.object.map(safety),

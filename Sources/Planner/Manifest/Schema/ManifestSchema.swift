@@ -62,11 +62,12 @@ public enum ManifestSchema {
         var properties = [
             SchemaProperty("max_change_percent", .decimal(minimum: 0, maximum: 100), default: .integer(50),
                            "Refuse plans that pause or edit more than this percentage of a provider's live campaigns."),
-            SchemaProperty("max_spend_increase_percent", .decimal(minimum: 0), default: .integer(100),
+            // Jivox resources carry no money, so a Jivox block has no spend to limit.
+            SchemaProperty("max_spend_increase_percent", .decimal(minimum: 0), providers: providerBlock ? moneyProviders : nil, default: .integer(100),
                            "Refuse plans that raise a provider's daily-equivalent spend ceiling by more than this percentage."),
         ]
         if providerBlock {
-            properties.append(SchemaProperty("max_spend_increase", .decimal(minimum: 0),
+            properties.append(SchemaProperty("max_spend_increase", .decimal(minimum: 0), providers: moneyProviders,
                                              "Refuse plans that raise this provider's daily-equivalent spend ceiling by more than this amount, in its currency."))
         }
         return ObjectSchema(name: "safety", description: "Safety thresholds.", properties: properties)
