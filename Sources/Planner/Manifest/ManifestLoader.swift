@@ -20,12 +20,10 @@ public struct ManifestLoader: Sendable {
         var documents: [YAMLTree] = []
         var unreadable: [ManifestSource] = []
         for source in sources {
-            do {
-                documents += try yaml.trees(source.data, file: source.file)
-            } catch {
-                diagnostics.append(Diagnostic(.error, at: error.location, error.message))
-                unreadable.append(source)
-            }
+            let reading = yaml.read(source.data, file: source.file)
+            documents += reading.trees
+            for problem in reading.problems { diagnostics.append(Diagnostic(.error, at: problem.location, problem.message)) }
+            if reading.stopped { unreadable.append(source) }
         }
 
         let secretLines = SecretLines(documents)
