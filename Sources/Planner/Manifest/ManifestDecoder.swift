@@ -38,7 +38,17 @@ struct ManifestDecoder {
         if let text = object["endpoint"]?.string {
             if let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
                url.host?.isEmpty == false {
-                endpoint = url
+                if url.user != nil || url.password != nil || url.query != nil {
+                    // user:password@ or a query (NextRoll takes its apikey as one) may be a credential, and the
+                    // endpoint is written into plan files and reports. Neither the value nor its line is repeated.
+                    var diagnostic = Diagnostic(.error, at: object["endpoint"]?.location ?? object.location,
+                                                "`endpoint` of provider `\(alias)` must be a base URL without `user:password@` or a `?` query",
+                                                hint: "credentials are never written in manifests: set them under `credentials:` as env:VARIABLE")
+                    diagnostic.mayQuoteSource = false
+                    diagnostics.append(diagnostic)
+                } else {
+                    endpoint = url
+                }
             } else {
                 report(object["endpoint"]?.location ?? object.location, "`endpoint` must be an http or https URL, found `\(text)`")
             }

@@ -31,7 +31,7 @@ public enum ManifestSchema {
                            "ISO 4217 code; money in this provider's resources is in it (required for nextroll, criteo, topsort)."),
             SchemaProperty("prune", .enumeration(PrunePolicy.allCases.map(\.rawValue)), providers: [.nextroll, .topsort], default: .string("none"),
                            "none: leave live campaigns no manifest declares alone; pause: pause them (never deleted)."),
-            SchemaProperty("endpoint", .string(minLength: 1), "Overrides the platform's default base URL (http or https)."),
+            SchemaProperty("endpoint", .string(minLength: 1), "Overrides the platform's default base URL (http or https; no user:password@ or ?query: credentials go under credentials)."),
             SchemaProperty("credentials", .object(credentials),
                            "Where credentials come from: env:VARIABLE only, never a literal secret."),
             SchemaProperty("limits", .object(limits), "Client concurrency and request-rate limits for this account."),
