@@ -256,6 +256,7 @@ struct ManifestDecoder {
         }
         if let geo = object["geo"]?.object {
             group.geo = selection(geo, what: "geo target", read: geoTarget)
+            checkGeoEIDs((geo["include"]?.sequence ?? []) + (geo["exclude"]?.sequence ?? []))
         }
         if let ads = object["ads"]?.sequence {
             checkListableEIDs(ads, what: "ad")
@@ -272,6 +273,25 @@ struct ManifestDecoder {
             guard let eid = value.string, eid.utf8.contains(UInt8(ascii: ",")), eid.contains(",") else { continue }
             report(value.location, "`\(eid)` is not one \(what) EID: NextRoll sends EIDs as a comma-separated list, so an EID cannot contain `,`",
                    hint: "list each EID as its own item: [\(eid.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))]")
+        }
+    }
+
+    /// NextRoll identifies a geo target by its `eid` ("the true identifier"): one EID given with two
+    /// different locations (in either list) is a contradiction. The same target twice is reported by `uniqueSet`.
+    private mutating func checkGeoEIDs(_ values: [CheckedValue]) {
+        guard values.count > 1 else { return }
+        var first: [String: (target: GeoTarget, location: SourceLocation)] = [:]
+        for value in values {
+            guard let target = geoTarget(value) else { continue }
+            guard let earlier = first[target.eid] else {
+                first[target.eid] = (target, value.location)
+                continue
+            }
+            if earlier.target.kind != target.kind || earlier.target.value != target.value {
+                report(value.location, "geo EID `\(target.eid)` is given for two locations: \(earlier.target.kind.rawValue) \(earlier.target.value) "
+                       + "(line \(earlier.location.line)) and \(target.kind.rawValue) \(target.value)",
+                       hint: "NextRoll identifies a geo target by its eid; keep the location that EID names")
+            }
         }
     }
 
