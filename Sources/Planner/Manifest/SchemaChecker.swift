@@ -120,9 +120,12 @@ public struct SchemaChecker {
         if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { return nil }
         guard let index = schema.propertyIndex(keyText) else {
             let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
-            let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
-                ?? "valid keys: " + candidates.joined(separator: ", ")
-            report(tree.location(key), "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
+            let suggestion = NameSuggester.suggestion(for: keyText, among: candidates)
+            let hint = suggestion.map { "did you mean `\($0)`?" } ?? "valid keys: " + candidates.joined(separator: ", ")
+            // In a credentials or provider block a key that is neither a near miss nor a plain lower-case word
+            // may be a pasted secret (`{ sk_live_4eC39Hq… }`).
+            let shown = schema.mayHoldSecrets && suggestion == nil && !Self.isPlainKeyName(keyText) ? "" : " `\(clipped(keyText))`"
+            report(tree.location(key), "unknown key\(shown) in \(schema.name)\(shown.isEmpty ? " (not shown: it may be a credential)" : "")", hint: hint)
             return nil
         }
         if !schema.properties[index].applies(to: kind), let kind {
@@ -132,6 +135,12 @@ public struct SchemaChecker {
             return nil
         }
         return (keyText, index)
+    }
+
+    /// Lower-case ASCII letters with `_` or `-` between them, as setting names are written (`password`, `api-key`).
+    static func isPlainKeyName(_ text: String) -> Bool {
+        text.utf8.count <= 32 && !text.isEmpty
+            && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     // MARK: - Pieces
@@ -311,7 +320,14 @@ public struct SchemaChecker {
     private mutating func typeMismatch(_ node: Int, in tree: YAMLTree, key: String, type: SchemaType) -> CheckedValue? {
         let found: String
         if let text = tree.text(node), !tree.isNull(node) {
-            if case .string(_, true) = type { found = "a scalar" } else { found = "`\(clipped(text))`" }
+            if type.isSecret {
+                found = "a scalar"
+            } else if case .object(let schema) = type, schema.mayHoldSecrets {
+                // `credentials: sk_live_…` or a provider written as one scalar: the text may be a secret.
+                found = "a scalar (not shown: it may be a credential)"
+            } else {
+                found = "`\(clipped(text))`"
+            }
         } else {
             found = tree.kindDescription(node)
         }

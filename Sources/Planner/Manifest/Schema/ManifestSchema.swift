@@ -37,7 +37,8 @@ public enum ManifestSchema {
             SchemaProperty("limits", .object(limits), "Client concurrency and request-rate limits for this account."),
             SchemaProperty("safety", .object(safety(providerBlock: true)), "Safety thresholds for this provider; override the top-level ones."),
         ],
-        providerTypeKey: "type")
+        providerTypeKey: "type",
+        mayHoldSecrets: true)
 
     static let credentials = ObjectSchema(
         name: "credentials block",
@@ -48,7 +49,8 @@ public enum ManifestSchema {
             SchemaProperty("token", .string(minLength: 1, secret: true), providers: [.nextroll], "NextRoll bearer token (default env:NEXTROLL_TOKEN)."),
             SchemaProperty("client_id", .string(minLength: 1, secret: true), providers: [.criteo], "Criteo OAuth client id (default env:CRITEO_CLIENT_ID)."),
             SchemaProperty("client_secret", .string(minLength: 1, secret: true), providers: [.criteo], "Criteo OAuth client secret (default env:CRITEO_CLIENT_SECRET)."),
-        ])
+        ],
+        mayHoldSecrets: true)
 
     static let limits = ObjectSchema(
         name: "limits",
