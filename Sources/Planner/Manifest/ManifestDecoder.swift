@@ -280,13 +280,19 @@ struct ManifestDecoder {
     /// different locations (in either list) is a contradiction. The same target twice is reported by `uniqueSet`.
     private mutating func checkGeoEIDs(_ values: [CheckedValue]) {
         guard values.count > 1 else { return }
-        var first: [String: (target: GeoTarget, location: SourceLocation)] = [:]
+        var seen: [(target: GeoTarget, location: SourceLocation)] = []
+        seen.reserveCapacity(values.count)
+        // Ad groups list a few targets: a scan of those seen costs less than hashing them; long lists are indexed.
+        var firstByEID: [String: Int]? = values.count > 16 ? [:] : nil
         for value in values {
             guard let target = geoTarget(value) else { continue }
-            guard let earlier = first[target.eid] else {
-                first[target.eid] = (target, value.location)
+            let earlierIndex = firstByEID.map { $0[target.eid] } ?? seen.firstIndex { $0.target.eid == target.eid }
+            guard let earlierIndex else {
+                firstByEID?[target.eid] = seen.count
+                seen.append((target, value.location))
                 continue
             }
+            let earlier = seen[earlierIndex]
             if earlier.target.kind != target.kind || earlier.target.value != target.value {
                 report(value.location, "geo EID `\(target.eid)` is given for two locations: \(earlier.target.kind.rawValue) \(earlier.target.value) "
                        + "(line \(earlier.location.line)) and \(target.kind.rawValue) \(target.value)",
