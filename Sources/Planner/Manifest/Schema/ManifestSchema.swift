@@ -16,7 +16,8 @@ public enum ManifestSchema {
             SchemaProperty("retail_campaigns", .sequence(of: .object(retailCampaign)), "Jivox retail campaigns to activate and export."),
             SchemaProperty("safety", .object(safety(providerBlock: false)), "Thresholds above which a plan is refused without an explicit override."),
         ],
-        allowsExtensionKeys: true)
+        allowsExtensionKeys: true,
+        mayHoldSecrets: true)
 
     public static let provider = ObjectSchema(
         name: "provider",

@@ -12,7 +12,8 @@ public struct ObjectSchema: Sendable {
     public var resourceProviders: Set<ProviderKind>?
     /// The key whose value is the provider type of this mapping itself (`type` in a provider block).
     public var providerTypeKey: String?
-    /// Whether a secret may have been pasted into this mapping (a credentials block, a provider block):
+    /// Whether a secret may have been pasted into this mapping (a credentials block, a provider block,
+    /// the top level of a file):
     /// messages about it never repeat a scalar written in its place, nor an unknown key that is not a
     /// near miss of a known one.
     public var mayHoldSecrets: Bool
