@@ -126,7 +126,7 @@ struct ValidateCommandTests {
     @Test(arguments: ["text", "github", "json"])
     func secretsOnQuotedLinesOutsideProviderBlocksAreMasked(format: String) async throws {
         let folder = try ManifestFolder([
-            "top.yaml": "credentials: [sk_live_4eC39HqLyjW1]\n",
+            "top.yaml": "credentials: [sk_live_4eC39HqLyjW1]\nsk_live_4eC39HqLyjW4: 1\n",
             "broken.yaml": "providers:\n  nr:\n    type: nextroll\n      credentials: { sk_live_4eC39HqLyjW2 }\n",
             "keys.yaml": "campaigns:\n  - name: a\n    provider: nr\n    token:\n      sk_live_4eC39HqLyjW3: x\n",
         ])

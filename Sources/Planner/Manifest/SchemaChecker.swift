@@ -125,7 +125,8 @@ public struct SchemaChecker {
             // In a credentials or provider block a key that is neither a near miss nor a plain lower-case word
             // may be a pasted secret (`{ sk_live_4eC39Hq… }`).
             let shown = schema.mayHoldSecrets && suggestion == nil && !Self.isPlainKeyName(keyText) ? "" : " `\(clipped(keyText))`"
-            report(tree.location(key), "unknown key\(shown) in \(schema.name)\(shown.isEmpty ? " (not shown: it may be a credential)" : "")", hint: hint)
+            report(tree.location(key), "unknown key\(shown) in \(schema.name)\(shown.isEmpty ? " (not shown: it may be a credential)" : "")", hint: hint,
+                   quotesSource: !shown.isEmpty)
             return nil
         }
         if !schema.properties[index].applies(to: kind), let kind {
@@ -319,19 +320,22 @@ public struct SchemaChecker {
     @discardableResult
     private mutating func typeMismatch(_ node: Int, in tree: YAMLTree, key: String, type: SchemaType) -> CheckedValue? {
         let found: String
+        var keptBack = false
         if let text = tree.text(node), !tree.isNull(node) {
             if type.isSecret {
                 found = "a scalar"
+                keptBack = true
             } else if case .object(let schema) = type, schema.mayHoldSecrets {
                 // `credentials: sk_live_…` or a provider written as one scalar: the text may be a secret.
                 found = "a scalar (not shown: it may be a credential)"
+                keptBack = true
             } else {
                 found = "`\(clipped(text))`"
             }
         } else {
             found = tree.kindDescription(node)
         }
-        report(tree.location(node), "`\(key)` must be \(type.expectation), found \(found)")
+        report(tree.location(node), "`\(key)` must be \(type.expectation), found \(found)", quotesSource: !keptBack)
         return nil
     }
 
@@ -339,7 +343,10 @@ public struct SchemaChecker {
         text.count > 40 ? String(text.prefix(37)) + "..." : text
     }
 
-    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, at: location, message, hint: hint))
+    /// - Parameter quotesSource: false when the source line may hold a secret the message kept back.
+    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil, quotesSource: Bool = true) {
+        var diagnostic = Diagnostic(.error, at: location, message, hint: hint)
+        diagnostic.mayQuoteSource = quotesSource
+        diagnostics.append(diagnostic)
     }
 }
