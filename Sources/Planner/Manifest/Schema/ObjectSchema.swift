@@ -12,10 +12,15 @@ public struct ObjectSchema: Sendable {
     public var resourceProviders: Set<ProviderKind>?
     /// The key whose value is the provider type of this mapping itself (`type` in a provider block).
     public var providerTypeKey: String?
+    /// Whether a secret may have been pasted into this mapping (a credentials block, a provider block,
+    /// the top level of a file):
+    /// messages about it never repeat a scalar written in its place, nor an unknown key that is not a
+    /// near miss of a known one.
+    public var mayHoldSecrets: Bool
 
     public init(name: String, description: String, properties: [SchemaProperty], alternatives: [[String]] = [],
                 allowsExtensionKeys: Bool = false, resourceProviders: Set<ProviderKind>? = nil,
-                providerTypeKey: String? = nil) {
+                providerTypeKey: String? = nil, mayHoldSecrets: Bool = false) {
         self.name = name
         self.description = description
         self.properties = properties
@@ -23,6 +28,7 @@ public struct ObjectSchema: Sendable {
         self.allowsExtensionKeys = allowsExtensionKeys
         self.resourceProviders = resourceProviders
         self.providerTypeKey = providerTypeKey
+        self.mayHoldSecrets = mayHoldSecrets
     }
 
     public func property(_ key: String) -> SchemaProperty? {
