@@ -65,6 +65,7 @@ struct ValidateCommandTests {
         let result = try await ReconcileProcess.run(["validate", "--format=json", "."], in: folder.url)
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["format_version"] as? Int == 1)
         #expect(document["valid"] as? Bool == false)
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.first?["line"] as? Int == 1)
