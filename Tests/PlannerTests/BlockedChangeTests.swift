@@ -183,4 +183,51 @@ import Testing
         #expect(MarkdownPlanRenderer().render(plan).contains(reason))
         #expect(try JSONPlanRenderer().render(plan).contains(reason))
     }
+
+    /// NextRoll's final campaign statuses (`rejected`, `cancelled`, `completed`, from campaign/get's
+    /// status list) do not serve and campaign/unpause cannot bring them back: asking for `status: active`
+    /// is a blocked change with the reason, not a resume that fails at apply. Other edits still happen.
+    @Test func finishedNextRollCampaignsAreNotResumed() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: Done, provider: nr, status: active, budget: { amount: 70, period: weekly } }
+          - { name: Refused, provider: nr, status: active }
+          - { name: Resting, provider: nr, status: active }
+        """) {
+            $0["nr"]?.campaigns = [
+                LiveCampaign(id: "N1", name: "Done", status: .paused, platformStatus: "completed", budget: .capped(Fixture.money("35"), .weekly)),
+                LiveCampaign(id: "N2", name: "Refused", status: .paused, platformStatus: "rejected", budget: .capped(Fixture.money("35"), .weekly)),
+                LiveCampaign(id: "N3", name: "Resting", status: .paused, platformStatus: "paused", budget: .capped(Fixture.money("35"), .weekly)),
+            ]
+        }
+        #expect(plan.blocked.map { "\($0.kind) \($0.address)" } == ["resume nr/campaign/Done", "resume nr/campaign/Refused"])
+        #expect(plan.blocked.first?.reason.contains("completed") == true)
+        #expect(plan.blocked.allSatisfy { $0.changes.map(\.field) == [.status] })
+        #expect(plan.actions.map { "\($0.kind) \($0.address)" }.sorted() == ["resume nr/campaign/Resting", "update nr/campaign/Done"])
+    }
+
+    /// NextRoll's campaign/create starts a campaign without `start_date` tomorrow, and end dates are
+    /// exclusive, so an end on or before tomorrow (Fixture.today is 2026-03-01) cannot be created, and an
+    /// end on or before a live campaign's start cannot be set: both are blocked, not refused at apply.
+    @Test func nextRollEndDatesMustBeAfterTheStartTheCampaignWillHave() throws {
+        let plan = try Self.plan("""
+        campaigns:
+          - { name: Ends Tomorrow, provider: nr, budget: { amount: 20, period: daily }, schedule: { end: 2026-03-02 } }
+          - { name: Ends In Two Days, provider: nr, budget: { amount: 20, period: daily }, schedule: { end: 2026-03-03 } }
+          - { name: Live, provider: nr, schedule: { end: 2026-04-01 } }
+          - { name: Live Later, provider: nr, schedule: { end: 2026-06-02 } }
+        """) {
+            $0["nr"]?.campaigns = [
+                LiveCampaign(id: "N1", name: "Live", budget: .capped(Fixture.money("70"), .weekly),
+                             schedule: Schedule(start: Fixture.date("2026-04-01"), end: Fixture.date("2026-05-01"))),
+                LiveCampaign(id: "N2", name: "Live Later", budget: .capped(Fixture.money("70"), .weekly),
+                             schedule: Schedule(start: Fixture.date("2026-04-01"), end: Fixture.date("2026-05-01"))),
+            ]
+        }
+        #expect(plan.blocked.map { "\($0.kind) \($0.address)" } == ["create nr/campaign/Ends Tomorrow", "update nr/campaign/Live"])
+        #expect(plan.blocked.first?.reason.contains("without a start date on 2026-03-02") == true)
+        #expect(plan.blocked.last?.reason.contains("2026-04-01 is not after 2026-04-01") == true)
+        #expect(plan.actions.filter { $0.kind != .resume }.map { "\($0.kind) \($0.address)" }.sorted()
+                == ["create nr/campaign/Ends In Two Days", "update nr/campaign/Live Later"])
+    }
 }

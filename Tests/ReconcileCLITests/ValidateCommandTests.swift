@@ -65,6 +65,7 @@ struct ValidateCommandTests {
         let result = try await ReconcileProcess.run(["validate", "--format=json", "."], in: folder.url)
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(document["format_version"] as? Int == 1)
         #expect(document["valid"] as? Bool == false)
         let diagnostics = try #require(document["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.first?["line"] as? Int == 1)
@@ -118,6 +119,23 @@ struct ValidateCommandTests {
         #expect(result.status == 1)
         #expect(result.allOutput.contains("literal credentials are not allowed") || format == "json" && result.stdout.contains("literal credentials"))
         #expect(!result.allOutput.contains("sk_live"), "a secret was printed: \(result.allOutput)")
+    }
+
+    /// The quoted source line is masked also where the manifest could not say what the line holds: a
+    /// credentials block outside any provider, a flow list or mapping of bare secrets, a file that is
+    /// not valid YAML, a secret written as a key.
+    @Test(arguments: ["text", "github", "json"])
+    func secretsOnQuotedLinesOutsideProviderBlocksAreMasked(format: String) async throws {
+        let folder = try ManifestFolder([
+            "top.yaml": "credentials: [sk_live_4eC39HqLyjW1]\nsk_live_4eC39HqLyjW4: 1\n",
+            "broken.yaml": "providers:\n  nr:\n    type: nextroll\n      credentials: { sk_live_4eC39HqLyjW2 }\n",
+            "keys.yaml": "campaigns:\n  - name: a\n    provider: nr\n    token:\n      sk_live_4eC39HqLyjW3: x\n",
+        ])
+        defer { folder.remove() }
+        let result = try await ReconcileProcess.run(["validate", "--format", format, "."], in: folder.url)
+        #expect(result.status == 1)
+        #expect(!result.allOutput.contains("sk_live"), "a secret was printed: \(result.allOutput)")
+        if format == "text" { #expect(result.stderr.contains("credentials: [********************]"), "\(result.stderr)") }
     }
 
     @Test func usageErrorsSuggestTheOption() async throws {

@@ -72,6 +72,8 @@ import Testing
             let missing = try await client.send("GET", .at(endpoints.criteo, Self.campaigns + "/100001"))
             #expect(missing.status == 401)
             #expect(missing.json?["errors"]?[0]?["code"] == .string("authentication-header-missing"))
+            // The platform's own path, as on api.criteo.com: not the sandbox's `/criteo` prefix.
+            #expect(missing.json?["errors"]?[0]?["instance"] == .string(Self.campaigns + "/100001"))
             let bogus = try await client.send("GET", .at(endpoints.criteo, Self.campaigns + "/100001"), headers: ["Authorization": "Bearer bogus"])
             #expect(bogus.status == 401)
             #expect(bogus.json?["errors"]?[0]?["code"] == .string("authentication-token-invalid"))
@@ -150,11 +152,39 @@ import Testing
         }
     }
 
+    /// The reference makes only `goal` mandatory on create; a campaign created without a spend limit
+    /// has none (uncapped), which is also what the planner's spend summary assumes for it.
+    @Test func createWithoutSpendLimitIsUncapped() async throws {
+        try await withSandbox(SandboxConfiguration(fixture: .generic)) { _, endpoints in
+            let session = try await Session.open(endpoints)
+            let body = json(#"{"data": {"type": "Campaign", "attributes": {"name": "No Limit", "advertiserId": 12345, "goal": "Acquisition"}}}"#)
+            let response = try await session.call("POST", Self.campaigns, body)
+            #expect(response.status == 201)
+            let id = try #require(response.json?["data"]?["id"]?.stringValue)
+            let stored = try await session.call("GET", Self.campaigns + "/" + id)
+            #expect(stored.json?["data"]?["attributes"]?["spendLimit"] == json(#"{"spendLimitRenewal":"undefined","spendLimitType":"uncapped","spendLimitAmount":null}"#))
+        }
+    }
+
+    /// The reference's failing example is a negative amount (-9000); a spend limit of 0 (no spend) is taken.
+    @Test func aZeroSpendLimitIsTakenAndANegativeOneIsNot() async throws {
+        try await withSandbox(SandboxConfiguration(fixture: .generic)) { _, endpoints in
+            let session = try await Session.open(endpoints)
+            let response = try await session.patch(#"""
+                [{"type": "Campaign", "id": "100001", "attributes": \#(spendLimit("daily", "0"))},
+                 {"type": "Campaign", "id": "100003", "attributes": \#(spendLimit("daily", "-0.01"))}]
+                """#)
+            #expect(response.status == 200)
+            #expect(response.json?["data"] == json(#"[{"type": "Campaign", "id": "100001"}]"#))
+            #expect(response.json?["errors"]?[0]?["instance"] == .string("@data/1"))
+            #expect(response.json?["errors"]?[0]?["code"] == .string("campaign--campaign-update-check--validation-failed-on-spend-limit"))
+        }
+    }
+
     @Test(arguments: [
         (#"{"name": "X", "advertiserId": "12345", "spendLimit": {"spendLimitType": "uncapped"}}"#, "@data/attributes/goal"),
         (#"{"name": "X", "advertiserId": "12345", "goal": "Unspecified", "spendLimit": {"spendLimitType": "uncapped"}}"#, "@data/attributes/goal"),
         (#"{"name": "X", "advertiserId": "99", "goal": "Retention", "spendLimit": {"spendLimitType": "uncapped"}}"#, "@data/attributes/advertiserId"),
-        (#"{"name": "X", "advertiserId": "12345", "goal": "Retention"}"#, "@data/attributes/spendLimit"),
         (#"{"name": "X", "advertiserId": "12345", "goal": "Retention", "spendLimit": {"spendLimitType": "capped", "spendLimitRenewal": "daily"}}"#, "@data/attributes/spendLimit/spendLimitAmount"),
         (#"{"name": "X", "advertiserId": "12345", "goal": "Retention", "spendLimit": {"spendLimitType": "capped", "spendLimitRenewal": "weekly", "spendLimitAmount": 5}}"#, "@data/attributes/spendLimit/spendLimitRenewal"),
         (#"{"name": "X", "advertiserId": "12345", "goal": "Retention", "spendLimit": {"spendLimitType": "uncapped", "spendLimitAmount": 5}}"#, "@data/attributes/spendLimit/spendLimitAmount"),

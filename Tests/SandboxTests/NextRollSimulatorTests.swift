@@ -126,6 +126,23 @@ import Testing
         }
     }
 
+    /// The reference sets no minimum on the WEEKLY budget; a manifest may ask for 0 (no spend), so the
+    /// simulator takes 0 on create and edit and refuses only negative amounts.
+    @Test func aZeroBudgetIsTakenOnCreateAndEdit() async throws {
+        try await withSandbox(configuration) { _, endpoints in
+            let created = try await call(endpoints, "POST", "campaign/create", form: [("advertisable", Self.advertisable), ("budget", "0")])
+            #expect(created.status == 200)
+            #expect(created.json?["results"]?["budget"] == .integer(0))
+            let edited = try await call(endpoints, "POST", "campaign/edit", form: [("campaign", Self.activeCampaign), ("budget", "0.00"),
+                                                                                 ("ui_budget_daily", "true")])
+            #expect(edited.status == 200)
+            #expect(edited.json?["results"]?["budget"]?.decimalValue == 0)
+            let negative = try await call(endpoints, "POST", "campaign/edit", form: [("campaign", Self.activeCampaign), ("budget", "-1"),
+                                                                                   ("ui_budget_daily", "true")])
+            #expect(negative.status == 400)
+        }
+    }
+
     @Test func editCampaignNeedsUIBudgetDailyAndCannotChangeMaxCPM() async throws {
         try await withSandbox(configuration) { _, endpoints in
             let missing = try await call(endpoints, "POST", "campaign/edit", form: [("campaign", Self.activeCampaign), ("budget", "840")])

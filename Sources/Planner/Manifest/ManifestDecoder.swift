@@ -46,7 +46,17 @@ struct ManifestDecoder {
         if let text = object["endpoint"]?.string {
             if let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
                url.host?.isEmpty == false {
-                endpoint = url
+                if url.user != nil || url.password != nil || url.query != nil {
+                    // user:password@ or a query (NextRoll takes its apikey as one) may be a credential, and the
+                    // endpoint is written into plan files and reports. Neither the value nor its line is repeated.
+                    var diagnostic = Diagnostic(.error, at: location(object["endpoint"]?.mark ?? object.mark),
+                                                "`endpoint` of provider `\(alias)` must be a base URL without `user:password@` or a `?` query",
+                                                hint: "credentials are never written in manifests: set them under `credentials:` as env:VARIABLE")
+                    diagnostic.mayQuoteSource = false
+                    diagnostics.append(diagnostic)
+                } else {
+                    endpoint = url
+                }
             } else {
                 report(location(object["endpoint"]?.mark ?? object.mark), "`endpoint` must be an http or https URL, found `\(text)`")
             }
@@ -72,6 +82,11 @@ struct ManifestDecoder {
         var limits: RateLimits?
         if let block = object["limits"]?.object {
             limits = RateLimits(concurrency: block["concurrency"]?.integer, requestsPerMinute: block["requests_per_minute"]?.integer)
+        }
+
+        if let safety = object["safety"]?.object {
+            // A spend threshold is an amount in the provider's currency: it may not be finer than the currency.
+            _ = money(safety["max_spend_increase"], key: "max_spend_increase", currency: currency)
         }
 
         let prune = object["prune"]?.string.flatMap(PrunePolicy.init(rawValue:)) ?? PrunePolicy.none
@@ -250,6 +265,7 @@ struct ManifestDecoder {
         }
         if let geo = object["geo"]?.object {
             group.geo = selection(geo, what: "geo target", read: geoTarget)
+            checkGeoEIDs((geo["include"]?.sequence ?? []) + (geo["exclude"]?.sequence ?? []))
         }
         if let ads = object["ads"]?.sequence {
             checkListableEIDs(ads, what: "ad")
@@ -271,6 +287,31 @@ struct ManifestDecoder {
 
     /// The geo target kinds in order, made once: `allCases` builds a new array at every call.
     private static let geoKinds = GeoTarget.Kind.allCases
+
+    /// NextRoll identifies a geo target by its `eid` ("the true identifier"): one EID given with two
+    /// different locations (in either list) is a contradiction. The same target twice is reported by `uniqueSet`.
+    private mutating func checkGeoEIDs(_ values: [CheckedValue]) {
+        guard values.count > 1 else { return }
+        var seen: [(target: GeoTarget, location: SourceLocation)] = []
+        seen.reserveCapacity(values.count)
+        // Ad groups list a few targets: a scan of those seen costs less than hashing them; long lists are indexed.
+        var firstByEID: [String: Int]? = values.count > 16 ? [:] : nil
+        for value in values {
+            guard let target = geoTarget(value) else { continue }
+            let earlierIndex = firstByEID.map { $0[target.eid] } ?? seen.firstIndex { $0.target.eid == target.eid }
+            guard let earlierIndex else {
+                firstByEID?[target.eid] = seen.count
+                seen.append((target, location(value.mark)))
+                continue
+            }
+            let earlier = seen[earlierIndex]
+            if earlier.target.kind != target.kind || earlier.target.value != target.value {
+                report(location(value.mark), "geo EID `\(target.eid)` is given for two locations: \(earlier.target.kind.rawValue) \(earlier.target.value) "
+                       + "(line \(earlier.location.line)) and \(target.kind.rawValue) \(target.value)",
+                       hint: "NextRoll identifies a geo target by its eid; keep the location that EID names")
+            }
+        }
+    }
 
     private func geoTarget(_ value: CheckedValue) -> GeoTarget? {
         guard let object = value.object, let eid = object["eid"]?.string else { return nil }

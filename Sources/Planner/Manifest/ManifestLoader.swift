@@ -18,16 +18,17 @@ public struct ManifestLoader: Sendable {
     public func load(_ sources: [ManifestSource]) throws(ManifestError) -> Manifest {
         var diagnostics: [Diagnostic] = []
         var documents: [YAMLTree] = []
+        var unreadable: [ManifestSource] = []
         for source in sources {
-            do {
-                documents += try yaml.trees(source.data, file: source.file)
-            } catch {
-                diagnostics.append(Diagnostic(.error, at: error.location, error.message))
-            }
+            let reading = yaml.read(source.data, file: source.file)
+            documents += reading.trees
+            for problem in reading.problems { diagnostics.append(Diagnostic(.error, at: problem.location, problem.message)) }
+            if reading.stopped { unreadable.append(source) }
         }
 
         let secretLines = SecretLines(documents)
         var checker = SchemaChecker()
+        checker.unreadableSources = unreadable
         // Providers first: resources anywhere may refer to an alias declared in any file.
         var providerObjects: [(alias: String, keyLocation: SourceLocation, file: String, object: CheckedObject)] = []
         for document in documents where !document.isNull(document.root) {

@@ -5,6 +5,7 @@ public enum NameSuggester {
     public static func suggestion(for word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         if let caseOnly = candidates.first(where: { $0.lowercased() == lowered }) { return caseOnly }
+        if let platformWord = platformWords[lowered], candidates.contains(platformWord) { return platformWord }
         let limit = max(1, min(3, word.count / 3))
         var best: (candidate: String, distance: Int)?
         let length = lowered.count
@@ -15,8 +16,16 @@ public enum NameSuggester {
             let distance = editDistance(lowered, candidate.lowercased())
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
-        return best?.candidate
+        if let best { return best.candidate }
+        // A word cut short (`week`, `autobid`) names the one candidate it begins.
+        guard lowered.count >= 3 else { return nil }
+        let extended = candidates.filter { $0.lowercased().hasPrefix(lowered) }
+        return extended.count == 1 ? extended.first : nil
     }
+
+    /// Words the platforms' APIs use for a value the manifest spells its own way: Topsort's `total`
+    /// budget is `lifetime`; NextRoll's `approved` (serving) status is `active`.
+    private static let platformWords = ["total": "lifetime", "approved": "active"]
 
     /// Levenshtein distance with adjacent transpositions counted as one edit.
     static func editDistance(_ a: String, _ b: String) -> Int {

@@ -10,6 +10,10 @@ public struct SchemaChecker {
     /// Provider aliases declared with a missing or unknown `type`. Resources on them are not checked
     /// against a type and not reported as undeclared: the provider block's own error says what is wrong.
     public var aliasesOfUnknownType: Set<String> = []
+    /// Manifest files that could not be read as YAML (their error is reported on its own). A resource
+    /// whose alias is written in one of them is not reported as undeclared: the alias is most likely
+    /// declared there, and one YAML mistake must not bury the manifests under false errors.
+    public var unreadableSources: [ManifestSource] = []
     public private(set) var diagnostics: [Diagnostic] = []
 
     public init(providerKinds: [String: ProviderKind] = [:]) {
@@ -124,9 +128,13 @@ public struct SchemaChecker {
         if schema.allowsExtensionKeys, keyText.hasPrefix("x-") { return nil }
         guard let index = schema.propertyIndex(keyText) else {
             let candidates = schema.properties.filter { $0.applies(to: kind) }.map(\.name)
-            let hint = NameSuggester.suggestion(for: keyText, among: candidates).map { "did you mean `\($0)`?" }
-                ?? "valid keys: " + candidates.joined(separator: ", ")
-            report(tree.location(key), "unknown key `\(clipped(keyText))` in \(schema.name)", hint: hint)
+            let suggestion = NameSuggester.suggestion(for: keyText, among: candidates)
+            let hint = suggestion.map { "did you mean `\($0)`?" } ?? "valid keys: " + candidates.joined(separator: ", ")
+            // In a credentials or provider block a key that is neither a near miss nor a plain lower-case word
+            // may be a pasted secret (`{ sk_live_4eC39Hq… }`).
+            let shown = schema.mayHoldSecrets && suggestion == nil && !Self.isPlainKeyName(keyText) ? "" : " `\(clipped(keyText))`"
+            report(tree.location(key), "unknown key\(shown) in \(schema.name)\(shown.isEmpty ? " (not shown: it may be a credential)" : "")", hint: hint,
+                   quotesSource: !shown.isEmpty)
             return nil
         }
         if !schema.properties[index].applies(to: kind), let kind {
@@ -136,6 +144,12 @@ public struct SchemaChecker {
             return nil
         }
         return (keyText, index)
+    }
+
+    /// Lower-case ASCII letters with `_` or `-` between them, as setting names are written (`password`, `api-key`).
+    static func isPlainKeyName(_ text: String) -> Bool {
+        text.utf8.count <= 32 && !text.isEmpty
+            && text.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     // MARK: - Pieces
@@ -295,7 +309,7 @@ public struct SchemaChecker {
     private mutating func resolveProvider(alias: String, at location: SourceLocation, resource: String,
                                           allowed: Set<ProviderKind>) -> ProviderKind? {
         guard let kind = providerKinds[alias] else {
-            if aliasesOfUnknownType.contains(alias) { return nil }
+            if aliasesOfUnknownType.contains(alias) || mayBeDeclaredInUnreadableFile(alias) { return nil }
             let declared = (Array(providerKinds.keys) + aliasesOfUnknownType).sorted()
             let hint = NameSuggester.suggestion(for: alias, among: declared).map { "did you mean `\($0)`?" }
                 ?? (declared.isEmpty ? "declare it under `providers:`" : "declared providers: " + declared.joined(separator: ", "))
@@ -313,15 +327,32 @@ public struct SchemaChecker {
         return kind
     }
 
+    /// Whether `alias` is written in a file that could not be read (so it may be declared there).
+    private func mayBeDeclaredInUnreadableFile(_ alias: String) -> Bool {
+        guard !unreadableSources.isEmpty, !alias.isEmpty else { return false }
+        let bytes = Data(alias.utf8)
+        return unreadableSources.contains { $0.data.range(of: bytes) != nil }
+    }
+
     @discardableResult
     private mutating func typeMismatch(_ node: Int, in tree: YAMLTree, key: String, type: SchemaType) -> CheckedValue? {
         let found: String
+        var keptBack = false
         if let text = tree.text(node), !tree.isNull(node) {
-            if case .string(_, true) = type { found = "a scalar" } else { found = "`\(clipped(text))`" }
+            if type.isSecret {
+                found = "a scalar"
+                keptBack = true
+            } else if case .object(let schema) = type, schema.mayHoldSecrets {
+                // `credentials: sk_live_…` or a provider written as one scalar: the text may be a secret.
+                found = "a scalar (not shown: it may be a credential)"
+                keptBack = true
+            } else {
+                found = "`\(clipped(text))`"
+            }
         } else {
             found = tree.kindDescription(node)
         }
-        report(tree.location(node), "`\(key)` must be \(type.expectation), found \(found)")
+        report(tree.location(node), "`\(key)` must be \(type.expectation), found \(found)", quotesSource: !keptBack)
         return nil
     }
 
@@ -329,7 +360,10 @@ public struct SchemaChecker {
         text.count > 40 ? String(text.prefix(37)) + "..." : text
     }
 
-    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil) {
-        diagnostics.append(Diagnostic(.error, at: location, message, hint: hint))
+    /// - Parameter quotesSource: false when the source line may hold a secret the message kept back.
+    mutating func report(_ location: SourceLocation, _ message: String, hint: String? = nil, quotesSource: Bool = true) {
+        var diagnostic = Diagnostic(.error, at: location, message, hint: hint)
+        diagnostic.mayQuoteSource = quotesSource
+        diagnostics.append(diagnostic)
     }
 }

@@ -22,20 +22,38 @@ public struct YAMLLoader: Sendable {
     }
 
     /// Parses every document in `data` into the compact form the manifest loader reads.
+    /// - Throws: the first problem, even one that did not stop reading (a duplicate key).
     func trees(_ data: Data, file: String) throws(YAMLError) -> [YAMLTree] {
+        let read = self.read(data, file: file)
+        if let first = read.problems.first { throw first }
+        return read.trees
+    }
+
+    /// What reading a file gave: its documents, and every problem found, in reading order.
+    struct Reading {
+        var trees: [YAMLTree]
+        var problems: [YAMLError]
+        /// Whether reading stopped at a problem (syntax, encoding, limits), so `trees` is empty and
+        /// the file's content unknown. Duplicate keys do not stop it: the first value is kept.
+        var stopped: Bool
+    }
+
+    /// Parses every document in `data`, going on past problems that leave the tree well defined.
+    func read(_ data: Data, file: String) -> Reading {
+        let start = SourceLocation(file: file, line: 1, column: 1)
         guard data.count <= Int32.max else {
-            throw YAMLError(location: SourceLocation(file: file, line: 1, column: 1),
-                            message: "the file is 2 GiB or larger; split it into several manifest files")
+            return Reading(trees: [], problems: [YAMLError(location: start, message: "the file is 2 GiB or larger; split it into several manifest files")],
+                           stopped: true)
         }
         if let encoding = Self.unsupportedEncoding(of: data) {
-            throw YAMLError(
-                location: SourceLocation(file: file, line: 1, column: 1),
-                message: "the file is \(encoding) encoded (it starts with a \(encoding) byte-order mark); save it with UTF-8 encoding")
+            return Reading(trees: [], problems: [YAMLError(
+                location: start,
+                message: "the file is \(encoding) encoded (it starts with a \(encoding) byte-order mark); save it with UTF-8 encoding")],
+                stopped: true)
         }
-        let result = data.withUnsafeBytes { bytes in
+        return data.withUnsafeBytes { bytes in
             parse(bytes, file: file)
         }
-        return try result.get()
     }
 
     /// The encoding a byte-order mark announces when it is not UTF-8. UTF-32 is checked first:
@@ -46,7 +64,7 @@ public struct YAMLLoader: Sendable {
         return nil
     }
 
-    private func parse(_ bytes: UnsafeRawBufferPointer, file: String) -> Result<[YAMLTree], YAMLError> {
+    private func parse(_ bytes: UnsafeRawBufferPointer, file: String) -> Reading {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
         defer {
@@ -54,27 +72,28 @@ public struct YAMLLoader: Sendable {
             event.deallocate()
         }
         guard yaml_parser_initialize(parser) == 1 else {
-            return .failure(YAMLError(
+            return Reading(trees: [], problems: [YAMLError(
                 location: SourceLocation(file: file, line: 1, column: 1),
-                message: "could not start the YAML parser (out of memory)"))
+                message: "could not start the YAML parser (out of memory)")], stopped: true)
         }
         defer { yaml_parser_delete(parser) }
-        guard let base = bytes.baseAddress, !bytes.isEmpty else { return .success([]) }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return Reading(trees: [], problems: [], stopped: false) }
         yaml_parser_set_input_string(parser, base.assumingMemoryBound(to: UInt8.self), bytes.count)
 
         var builder = YAMLTreeBuilder(limits: limits, file: file, inputBytes: bytes.count)
         while true {
             guard yaml_parser_parse(parser, event) == 1 else {
-                return .failure(YAMLSyntaxProblem(parser).error(file: file, source: YAMLSourceMap(bytes)))
+                let error = YAMLSyntaxProblem(parser).error(file: file, source: YAMLSourceMap(bytes))
+                return Reading(trees: [], problems: builder.problems + [error], stopped: true)
             }
             defer { yaml_event_delete(event) }
             let isStreamEnd = event.pointee.type == YAML_STREAM_END_EVENT
             do {
                 try Self.apply(UnsafePointer(event), to: &builder)
             } catch {
-                return .failure(error)
+                return Reading(trees: [], problems: builder.problems + [error], stopped: true)
             }
-            if isStreamEnd { return .success(builder.documents) }
+            if isStreamEnd { return Reading(trees: builder.documents, problems: builder.problems, stopped: false) }
         }
     }
 

@@ -15,6 +15,8 @@ struct YAMLMappingBuilder {
     /// Whether the next node is a value (a key waits for it), or a key.
     private var awaitsValue = false
     private var pendingKeyIsMerge = false
+    /// The waiting key repeated an earlier one and was dropped, so its value is dropped too.
+    private var dropsPendingValue = false
     private var merge: Merge?
 
     /// The `<<` of this mapping: where it was written and the mappings it brings in, first one winning.
@@ -29,10 +31,11 @@ struct YAMLMappingBuilder {
     /// True when the next node is the value of a merge key, so a sequence starting there holds merge sources.
     var expectsMergeValue: Bool { pendingKeyIsMerge }
 
-    /// Takes the next node when it is the value of an ordinary key (not `<<`), which is simply kept;
+    /// Takes the next node when it is the value of an ordinary key (not `<<`, not a repeated key whose
+    /// value is dropped), which is simply kept;
     /// false, taking nothing, otherwise (then `takes` takes it).
     mutating func takesOrdinaryValue() -> Bool {
-        guard awaitsValue, !pendingKeyIsMerge else { return false }
+        guard awaitsValue, !pendingKeyIsMerge, !dropsPendingValue else { return false }
         awaitsValue = false
         return true
     }
@@ -43,9 +46,16 @@ struct YAMLMappingBuilder {
     /// - Parameters:
     ///   - writtenAt: where the node was written here (for an alias, the alias itself).
     ///   - keysAndValues: the keys and values kept so far, alternately.
-    mutating func takes(_ node: Int, in tree: YAMLTree, writtenAt: Mark, after keysAndValues: ArraySlice<Int>) throws(YAMLError) -> Bool {
+    ///   - problems: where a duplicate key is reported. It is not thrown: the first value is kept and
+    ///     reading goes on, so every other mistake in the file is still reported with it.
+    mutating func takes(_ node: Int, in tree: YAMLTree, writtenAt: Mark, after keysAndValues: ArraySlice<Int>,
+                        problems: inout [YAMLError]) throws(YAMLError) -> Bool {
         if awaitsValue {
             awaitsValue = false
+            if dropsPendingValue {
+                dropsPendingValue = false
+                return false
+            }
             guard pendingKeyIsMerge else { return true }
             pendingKeyIsMerge = false
             merge?.sources = try Self.mergeSources(in: node, tree: tree, writtenAt: writtenAt)
@@ -66,10 +76,12 @@ struct YAMLMappingBuilder {
         }
         if tree.kind(node) == .scalar {
             if let first = firstKey(like: node, in: tree, among: keysAndValues) {
-                throw YAMLError(
+                problems.append(YAMLError(
                     location: tree.location(writtenAt),
                     message: "duplicate key '\(tree.text(node) ?? "")' in this mapping (first defined on line \(tree.nodes[first].mark.line)); "
-                        + "remove one of them or merge their contents")
+                        + "remove one of them or merge their contents"))
+                dropsPendingValue = true
+                return false
             }
             if isIndexed || entry >= Self.linearScanLimit, let text = tree.text(node) {
                 register(text, asEntry: entry, in: tree, among: keysAndValues)

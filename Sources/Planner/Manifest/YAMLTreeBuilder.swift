@@ -45,6 +45,8 @@ struct YAMLTreeBuilder {
     /// Nodes aliases have stood for so far, in all documents.
     private var aliasExpansion = 0
     private(set) var documents: [YAMLTree] = []
+    /// Mistakes that do not stop reading (duplicate keys), in reading order.
+    private(set) var problems: [YAMLError] = []
     /// Room to make in the first document's tree, from the size of the input (see `init`).
     private var firstDocumentNodes: Int
 
@@ -187,7 +189,9 @@ struct YAMLTreeBuilder {
                 return
             }
             let start = stack[top].start
-            if try stack[top].mapping.takes(node, in: tree, writtenAt: writtenAt, after: pending[start...]) { pending.append(node) }
+            if try stack[top].mapping.takes(node, in: tree, writtenAt: writtenAt, after: pending[start...], problems: &problems) {
+                pending.append(node)
+            }
         }
     }
 

@@ -11,10 +11,17 @@ public struct ProviderCapabilities: Sendable, Hashable {
     /// A start date in the past is set to the current date by the platform (Topsort), so two start
     /// dates that are both today or earlier are the same.
     public var clampsPastStartDates: Bool
+    /// Days after today on which a campaign created without a start date starts: Topsort 0 (now),
+    /// NextRoll 1 (campaign/create's `start_date` defaults to tomorrow); nil where there are no dates.
+    public var defaultStartDaysFromToday: Int? = nil
     /// Platform statuses (lowercased) of a campaign created dark and never launched (NextRoll `draft`):
     /// one an apply built but did not get to resume. A manifest that leaves `status` out wants what a
     /// new campaign gets, so the next plan finishes the creation instead of leaving it dark for good.
     public var unlaunchedStatuses: Set<String> = []
+    /// Platform statuses (lowercased) of a campaign that has finished for good and cannot be made to
+    /// serve again, with why (NextRoll `completed`, `cancelled`, `rejected`): a `status: active` for one
+    /// is a blocked change, not a resume the API refuses.
+    public var finalStatuses: [String: String] = [:]
 
     public func resource(_ kind: ResourceKind) -> ResourceCapabilities? {
         resources.first { $0.resource == kind }
@@ -57,7 +64,15 @@ public struct ProviderCapabilities: Sendable, Hashable {
         budgetPeriods: ProviderKind.nextroll.supportedBudgetPeriods,
         supportsUncappedBudget: false,
         clampsPastStartDates: false,
-        unlaunchedStatuses: ["draft"])
+        defaultStartDaysFromToday: 1,
+        unlaunchedStatuses: ["draft"],
+        finalStatuses: [
+            "completed": "the NextRoll campaign is completed (it ran to its end) and campaign/unpause cannot restart it; "
+                + "create a new campaign, or set `status: paused`",
+            "cancelled": "the NextRoll campaign is cancelled and campaign/unpause cannot restart it; create a new campaign, or set `status: paused`",
+            "rejected": "the NextRoll campaign was rejected in review and campaign/unpause cannot make it serve; "
+                + "fix it in NextRoll and have it reviewed again, or set `status: paused`",
+        ])
 
     static let criteo = ProviderCapabilities(
         kind: .criteo,
@@ -96,7 +111,8 @@ public struct ProviderCapabilities: Sendable, Hashable {
         ],
         budgetPeriods: ProviderKind.topsort.supportedBudgetPeriods,
         supportsUncappedBudget: false,
-        clampsPastStartDates: true)
+        clampsPastStartDates: true,
+        defaultStartDaysFromToday: 0)
 
     static let topsortCreateNeeds = "Topsort needs a budget to create a campaign; add `budget:` to the campaign"
 

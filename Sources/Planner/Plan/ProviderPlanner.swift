@@ -99,9 +99,15 @@ struct ProviderPlanner {
         let actionsBefore = actions.count
 
         var changes = CampaignDiff.changes(desired: desired, live: current, provider: config.kind, today: today)
-        let statusChange = changes.first { $0.field == .status }
+        var statusChange = changes.first { $0.field == .status }
         let wantedStatus = CampaignDiff.wantedStatus(desired, live: current, provider: config.kind) ?? current.status
         changes.removeAll { $0.field == .status }
+        // A campaign that finished for good (NextRoll `completed`) cannot be resumed: shown, never attempted.
+        if let change = statusChange, wantedStatus == .active, let word = current.platformStatus?.lowercased(),
+           let reason = config.kind.capabilities.finalStatuses[word] {
+            block(.resume, address, .campaign, [change], reason: reason, location: desired.location)
+            statusChange = nil
+        }
         var refusals = calls.refusals(changes, desired: desired, live: current)
         let startChanges = changes.contains { $0.field == .scheduleStart }, endChanges = changes.contains { $0.field == .scheduleEnd }
         if startChanges || endChanges,
@@ -225,16 +231,30 @@ struct ProviderPlanner {
         }
     }
 
-    /// Where the platform moves a start date in the past to today and wants the end after the start
-    /// (Topsort), an end on or before today can never be set: the reason, or nil when the dates work.
-    /// A start the platform already holds (`startIsLive`) is not moved again.
+    /// Why an end date cannot be reached, or nil: the end (exclusive) must be after the start the
+    /// campaign will have. A new campaign without a start starts on the platform's default day (Topsort
+    /// now, NextRoll tomorrow); Topsort moves a start in the past to today. `startIsLive`: the start is
+    /// the live campaign's, which stays as it is.
     private func unreachableEnd(start: CalendarDate?, end: CalendarDate?, startIsLive: Bool) -> String? {
-        guard capabilities.clampsPastStartDates, let end else { return nil }
-        let effectiveStart = startIsLive ? (start ?? today) : max(start ?? today, today)
-        guard end <= effectiveStart else { return nil }
-        let moved = effectiveStart == today && !startIsLive ? " (\(config.kind.displayName) starts a campaign no earlier than today, \(today))" : ""
+        guard let end else { return nil }
+        var effectiveStart = start
+        var moved = ""
+        if startIsLive {
+            if effectiveStart == nil, capabilities.clampsPastStartDates { effectiveStart = today }
+        } else {
+            if effectiveStart == nil, let days = capabilities.defaultStartDaysFromToday {
+                effectiveStart = CalendarDate(daysSinceEpoch: today.daysSinceEpoch + days)
+            }
+            if capabilities.clampsPastStartDates, let given = effectiveStart, given < today { effectiveStart = today }
+            if let effective = effectiveStart, effective != start || (capabilities.clampsPastStartDates && effective == today) {
+                moved = capabilities.clampsPastStartDates
+                    ? " (\(config.kind.displayName) starts a campaign no earlier than today, \(today))"
+                    : " (\(config.kind.displayName) starts a campaign without a start date on \(effective))"
+            }
+        }
+        guard let effectiveStart, end <= effectiveStart else { return nil }
         return "\(config.kind.displayName) needs the end date after the start date\(moved): `schedule.end` \(end) is not after \(effectiveStart); "
-            + "set a later end date, or leave the campaign as it is"
+            + "set a later end date\(startIsLive || start != nil ? "" : " or a start date"), or leave the campaign as it is"
     }
 
     private mutating func planPrune(_ unmatched: [LiveCampaign], declaredNames: Set<String>, calls: any CampaignCalls) {

@@ -6,7 +6,7 @@ import Foundation
 /// - `POST /oauth2/token`: form `grant_type=client_credentials&client_id=…&client_secret=…` (or HTTP
 ///   Basic) → `{"access_token", "token_type": "Bearer", "expires_in"}`; tokens expire after the
 ///   configured lifetime (900 s by default) and can be expired early (`expireTokens()`, `revoke(token:)`).
-/// - `POST /preview/marketing-solutions/campaigns`: create (`goal` mandatory, spend limit required).
+/// - `POST /preview/marketing-solutions/campaigns`: create (`goal` mandatory; without a spend limit the campaign is uncapped).
 /// - `POST /preview/marketing-solutions/campaigns/search`: `{"filters": {"advertiserIds", "campaignIds"}}`.
 /// - `GET /preview/marketing-solutions/campaigns/{id}`.
 /// - `PATCH /preview/marketing-solutions/campaigns`: bulk update with per-item partial success: 200 with
@@ -151,18 +151,19 @@ public actor CriteoSimulator: PlatformSimulator {
     }
 
     private func authenticate(_ request: HTTPRequest) -> HTTPResponse? {
+        let path = request.path(below: pathPrefix)
         let challenge = [(name: "WWW-Authenticate", value: "Bearer error=\"invalid_token\"")]
         guard let token = request.bearerToken else {
-            return failure(401, CriteoProblem(type: "authentication", code: "authentication-header-missing", instance: request.path,
+            return failure(401, CriteoProblem(type: "authentication", code: "authentication-header-missing", instance: path,
                                               title: "Missing authorization", detail: "Send Authorization: Bearer <token> from /oauth2/token."),
                            headers: [("WWW-Authenticate", "Bearer")])
         }
         guard let expiry = tokens[token] else {
-            return failure(401, CriteoProblem(type: "authentication", code: "authentication-token-invalid", instance: request.path,
+            return failure(401, CriteoProblem(type: "authentication", code: "authentication-token-invalid", instance: path,
                                               title: "Invalid token", detail: "The access token is not valid."), headers: challenge)
         }
         guard expiry > context.clock.now() else {
-            return failure(401, CriteoProblem(type: "authentication", code: "authentication-token-expired", instance: request.path,
+            return failure(401, CriteoProblem(type: "authentication", code: "authentication-token-expired", instance: path,
                                               title: "Expired token", detail: "The access token has expired; request a new one."), headers: challenge)
         }
         return nil
@@ -284,10 +285,9 @@ public actor CriteoSimulator: PlatformSimulator {
             guard CriteoCampaign.goals.contains(goal) else {
                 throw FieldProblem(path: attributes.path("goal"), message: "must be Acquisition or Retention, not \"\(goal)\"")
             }
-            guard let limitFields = try attributes.optionalObject("spendLimit") else {
-                throw FieldProblem(path: attributes.path("spendLimit"), message: "is required")
-            }
-            let spendLimit = try CriteoSpendLimit.read(limitFields, over: nil)
+            // Only `goal` is mandatory in the reference: a campaign created without a spend limit has none (uncapped).
+            let spendLimit = try attributes.optionalObject("spendLimit").map { fields throws(FieldProblem) in try CriteoSpendLimit.read(fields, over: nil) }
+                ?? .uncapped
             campaign = CriteoCampaign(id: nextCampaignID(), name: name, advertiserId: advertiserId, goal: goal, spendLimit: spendLimit)
         } catch {
             return failure(400, CriteoProblem(type: "validation", code: "campaign--campaign-create-check--validation-failed",

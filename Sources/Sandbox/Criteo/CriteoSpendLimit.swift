@@ -57,8 +57,9 @@ struct CriteoSpendLimit: Sendable, Equatable {
             guard let amount = amount ?? carried?.amount else {
                 throw FieldProblem(path: fields.path("spendLimitAmount"), message: "is required for a capped spend limit")
             }
-            guard amount > 0 else {
-                throw FieldProblem(path: fields.path("spendLimitAmount"), message: "must be greater than 0, not \(amount)")
+            // The reference's failing example is a negative amount; 0 (no spend) is a limit.
+            guard amount >= 0 else {
+                throw FieldProblem(path: fields.path("spendLimitAmount"), message: "must not be negative, not \(amount)")
             }
             return CriteoSpendLimit(type: .capped, renewal: renewal, amount: amount)
         }

@@ -7,7 +7,7 @@ extension NextRollSimulator {
                                       "start_date", "end_date", "name", "status", "max_cpm", "networks"])
         let owner = try advertisable(parameters.requiredString("advertisable")).eid
         guard let budget = try parameters.decimal("budget") else { throw Problem(status: 400, message: "missing required parameter budget (the WEEKLY budget)") }
-        guard budget > 0 else { throw Problem(status: 400, message: "budget must be a positive WEEKLY amount") }
+        guard budget >= 0 else { throw Problem(status: 400, message: "budget must not be negative (it is the WEEKLY amount)") }
         let now = context.clock.now()
         let start = try date(parameters, "start_date") ?? Timestamp.startOfDay(now).addingTimeInterval(86_400)
         var campaign = NextRollCampaign(eid: newEID(), advertisable: owner, budget: budget, startDate: start, now: now)
@@ -48,7 +48,7 @@ extension NextRollSimulator {
         var campaign = campaigns[index]
         campaign.uiBudgetDaily = uiBudgetDaily
         if let budget = try parameters.decimal("budget") {
-            guard budget > 0 else { throw Problem(status: 400, message: "budget must be a positive WEEKLY amount") }
+            guard budget >= 0 else { throw Problem(status: 400, message: "budget must not be negative (it is the WEEKLY amount)") }
             campaign.budget = budget
         }
         if let cpc = try nonNegative(parameters, "cpc") { campaign.cpc = cpc }

@@ -80,6 +80,7 @@ struct DiagnosticPrinter {
 
     static func json(_ diagnostics: [Diagnostic]) -> JSONValue {
         .object([
+            ("format_version", .integer(1)),
             ("valid", .bool(!diagnostics.contains { $0.severity == .error })),
             ("diagnostics", .array(diagnostics.map { diagnostic in
                 var members: [(String, JSONValue)] = [("severity", .string(diagnostic.severity.rawValue))]

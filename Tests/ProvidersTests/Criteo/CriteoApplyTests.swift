@@ -163,12 +163,24 @@ struct CriteoApplyTests {
 
     @Test func aRefusedCreateFailsWithTheCriteoErrorAndIsNotUnknown() async throws {
         try await CriteoFixture.withClient { _, client in
-            let create = CriteoFixture.create("No Limit", goal: "Retention", budget: [])
+            // Create takes Acquisition or Retention only ("Unspecified" is for older campaigns).
+            let create = CriteoFixture.create("Old Goal", goal: "Unspecified", budget: [])
             let failure = try #require(await client.execute([create]).first?.failure)
             #expect(failure.httpStatus == 400)
             #expect(failure.code == "campaign--campaign-create-check--validation-failed")
-            #expect(failure.message.contains("spendLimit"))
+            #expect(failure.message.contains("goal"))
             #expect(!failure.outcomeUnknown)
+        }
+    }
+
+    /// Only `goal` is mandatory on create: a manifest campaign without a budget is created uncapped,
+    /// as the plan's spend summary says it will be.
+    @Test func aCreateWithoutSpendLimitMakesAnUncappedCampaign() async throws {
+        try await CriteoFixture.withClient { _, client in
+            let create = CriteoFixture.create("No Limit", goal: "Retention", budget: [])
+            let id = try #require(await client.execute([create]).first?.createdID)
+            let live = try await client.fetch(for: try ProviderTestKit.manifest(Self.header))
+            #expect(live.campaigns.first { $0.id == id }?.budget == .uncapped)
         }
     }
 }

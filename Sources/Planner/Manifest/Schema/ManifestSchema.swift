@@ -16,7 +16,8 @@ public enum ManifestSchema {
             SchemaProperty("retail_campaigns", .sequence(of: .object(retailCampaign)), "Jivox retail campaigns to activate and export."),
             SchemaProperty("safety", .object(safety(providerBlock: false)), "Thresholds above which a plan is refused without an explicit override."),
         ],
-        allowsExtensionKeys: true)
+        allowsExtensionKeys: true,
+        mayHoldSecrets: true)
 
     public static let provider = ObjectSchema(
         name: "provider",
@@ -31,13 +32,14 @@ public enum ManifestSchema {
                            "ISO 4217 code; money in this provider's resources is in it (required for nextroll, criteo, topsort)."),
             SchemaProperty("prune", .enumeration(PrunePolicy.allCases.map(\.rawValue)), providers: [.nextroll, .topsort], default: .string("none"),
                            "none: leave live campaigns no manifest declares alone; pause: pause them (never deleted)."),
-            SchemaProperty("endpoint", .string(minLength: 1), "Overrides the platform's default base URL (http or https)."),
+            SchemaProperty("endpoint", .string(minLength: 1), "Overrides the platform's default base URL (http or https; no user:password@ or ?query: credentials go under credentials)."),
             SchemaProperty("credentials", .object(credentials),
                            "Where credentials come from: env:VARIABLE only, never a literal secret."),
             SchemaProperty("limits", .object(limits), "Client concurrency and request-rate limits for this account."),
             SchemaProperty("safety", .object(safety(providerBlock: true)), "Safety thresholds for this provider; override the top-level ones."),
         ],
-        providerTypeKey: "type")
+        providerTypeKey: "type",
+        mayHoldSecrets: true)
 
     static let credentials = ObjectSchema(
         name: "credentials block",
@@ -48,7 +50,8 @@ public enum ManifestSchema {
             SchemaProperty("token", .string(minLength: 1, secret: true), providers: [.nextroll], "NextRoll bearer token (default env:NEXTROLL_TOKEN)."),
             SchemaProperty("client_id", .string(minLength: 1, secret: true), providers: [.criteo], "Criteo OAuth client id (default env:CRITEO_CLIENT_ID)."),
             SchemaProperty("client_secret", .string(minLength: 1, secret: true), providers: [.criteo], "Criteo OAuth client secret (default env:CRITEO_CLIENT_SECRET)."),
-        ])
+        ],
+        mayHoldSecrets: true)
 
     static let limits = ObjectSchema(
         name: "limits",
@@ -62,11 +65,12 @@ public enum ManifestSchema {
         var properties = [
             SchemaProperty("max_change_percent", .decimal(minimum: 0, maximum: 100), default: .integer(50),
                            "Refuse plans that pause or edit more than this percentage of a provider's live campaigns."),
-            SchemaProperty("max_spend_increase_percent", .decimal(minimum: 0), default: .integer(100),
+            // Jivox resources carry no money, so a Jivox block has no spend to limit.
+            SchemaProperty("max_spend_increase_percent", .decimal(minimum: 0), providers: providerBlock ? moneyProviders : nil, default: .integer(100),
                            "Refuse plans that raise a provider's daily-equivalent spend ceiling by more than this percentage."),
         ]
         if providerBlock {
-            properties.append(SchemaProperty("max_spend_increase", .decimal(minimum: 0),
+            properties.append(SchemaProperty("max_spend_increase", .decimal(minimum: 0), providers: moneyProviders,
                                              "Refuse plans that raise this provider's daily-equivalent spend ceiling by more than this amount, in its currency."))
         }
         return ObjectSchema(name: "safety", description: "Safety thresholds.", properties: properties)

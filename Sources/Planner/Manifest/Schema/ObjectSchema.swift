@@ -12,6 +12,7 @@ public struct ObjectSchema: Sendable {
         var allowsExtensionKeys: Bool
         var resourceProviders: Set<ProviderKind>?
         var providerTypeKey: String?
+        var mayHoldSecrets: Bool
     }
 
     private final class Storage: Sendable {
@@ -61,13 +62,21 @@ public struct ObjectSchema: Sendable {
         get { storage.fields.providerTypeKey }
         set { update { $0.providerTypeKey = newValue } }
     }
+    /// Whether a secret may have been pasted into this mapping (a credentials block, a provider block,
+    /// the top level of a file):
+    /// messages about it never repeat a scalar written in its place, nor an unknown key that is not a
+    /// near miss of a known one.
+    public var mayHoldSecrets: Bool {
+        get { storage.fields.mayHoldSecrets }
+        set { update { $0.mayHoldSecrets = newValue } }
+    }
 
     public init(name: String, description: String, properties: [SchemaProperty], alternatives: [[String]] = [],
                 allowsExtensionKeys: Bool = false, resourceProviders: Set<ProviderKind>? = nil,
-                providerTypeKey: String? = nil) {
+                providerTypeKey: String? = nil, mayHoldSecrets: Bool = false) {
         storage = Storage(Fields(name: name, description: description, properties: properties, alternatives: alternatives,
                                  allowsExtensionKeys: allowsExtensionKeys, resourceProviders: resourceProviders,
-                                 providerTypeKey: providerTypeKey))
+                                 providerTypeKey: providerTypeKey, mayHoldSecrets: mayHoldSecrets))
     }
 
     public func property(_ key: String) -> SchemaProperty? {

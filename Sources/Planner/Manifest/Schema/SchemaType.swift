@@ -29,6 +29,12 @@ public indirect enum SchemaType: Sendable {
         }
     }
 
+    /// Whether the value may be a credential, so messages never repeat it.
+    var isSecret: Bool {
+        if case .string(_, true) = self { return true }
+        return false
+    }
+
     /// How the type reads in messages: "a decimal number such as 100.00".
     public var expectation: String {
         switch self {
